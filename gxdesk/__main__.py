@@ -1,0 +1,5 @@
+import sys
+
+from gxdesk.cli import main
+
+sys.exit(main())

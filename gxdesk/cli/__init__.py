@@ -1,0 +1,70 @@
+"""``gxdesk``: the command line, the core's front door.
+
+``gxdesk`` alone, or with a report file, opens the window; the subcommands
+run the same core code the window does. Unusable input exits 2 with one line
+on stderr; the modules of the subcommands import their heavy parts lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from gxdesk.errors import InputError
+
+# Subcommand name → module with add_arguments(parser) and run(args) -> int.
+COMMANDS = {
+    "new": "gxdesk.cli.new",
+    "check": "gxdesk.cli.check",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        return open_window(args)
+    parser = build_parser()
+    namespace = parser.parse_args(args)
+    try:
+        return int(namespace.run(namespace))
+    except InputError as error:
+        print(f"gxdesk: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gxdesk", description="政府信息公开工作年度报告：填写、核对、生成。不带参数时打开窗口。"
+    )
+    parser.add_argument("--version", action="version", version=f"gxdesk {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def _version() -> str:
+    import gxdesk
+
+    return str(gxdesk.__version__)
+
+
+def open_window(args: Sequence[str]) -> int:
+    if len(args) > 1:
+        print("gxdesk: 一次只能打开一个报告文件", file=sys.stderr)
+        return 2
+    # Imported only here: the subcommands never load Qt.
+    app = importlib.import_module("gxdesk.gui.app")
+    return int(app.run(args[0] if args else None))
+
+
+def main_window() -> int:
+    """Entry point of ``gxdeskw`` (no console on Windows): only ever the window."""
+    return open_window(sys.argv[1:2])

@@ -1,0 +1,287 @@
+"""The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1.
+
+See docs/file-format.md. Loading is strict (an unknown key or a wrong value
+refuses the whole file, naming the place) because a silently dropped figure
+is worse than a clear refusal. Saving is atomic and keeps a backup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from gxdesk import schema
+from gxdesk.atomic import atomic_write_bytes
+from gxdesk.errors import InputError
+from gxdesk.model import CellKey, Report, Value
+from gxdesk.numbers import NumberError, check_amount
+from gxdesk.schema import MAX_COUNT, REQUEST_COLUMN_IDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, Kind
+from gxdesk.text import clean_text
+
+FORMAT = "gxdesk-report"
+VERSION = 1
+SUFFIX = ".gxr"
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a report is a few kB; anything huge is not ours
+
+_META = ("organ", "year", "doc_number", "date", "title")
+_TOP_KEYS = frozenset(("format", "version", *_META, "text", *(t.id for t in schema.TABLES)))
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?")
+
+
+class ReportFileError(InputError):
+    pass
+
+
+# --- Loading -------------------------------------------------------------------------
+
+
+def load(path: Path | str) -> Report:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ReportFileError(f"“{path}”是文件夹，不是报告文件")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ReportFileError(f"“{path.name}”过大，不是 gxdesk 报告文件")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportFileError(f"找不到文件“{path}”") from None
+    except PermissionError:
+        raise ReportFileError(f"没有权限读取“{path}”") from None
+    except OSError as error:
+        raise ReportFileError(f"无法读取“{path}”：{error.strerror or error}") from None
+    return parse(data, path.name)
+
+
+def parse(data: bytes, name: str = "文件") -> Report:
+    obj = _decode(data, name)
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        raise ReportFileError(f"“{name}”不是 gxdesk 报告文件")
+    _check_version(obj.get("version"), name)
+    return _Reader(name).report(obj)
+
+
+def _decode(data: bytes, name: str) -> Any:
+    if not data.strip():
+        raise ReportFileError(f"“{name}”是空文件，不是 gxdesk 报告")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportFileError(f"“{name}”不是 gxdesk 报告文件（不是 UTF-8 文本）") from None
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise ReportFileError(
+            f"“{name}”内容不完整或已损坏，无法读取（第 {error.lineno} 行第 {error.colno} 列）"
+        ) from None
+    except (RecursionError, ValueError):
+        raise ReportFileError(f"“{name}”不是 gxdesk 报告文件") from None
+
+
+def _refuse_constant(constant: str) -> None:
+    raise ValueError(constant)
+
+
+def _check_version(version: Any, name: str) -> None:
+    if not _is_int(version) or version < 1:
+        raise ReportFileError(f"“{name}”的文件版本（version）无效")
+    if version > VERSION:
+        raise ReportFileError(
+            f"“{name}”由更新版本的 gxdesk 保存（文件版本 {version}），请升级 gxdesk 后再打开；此文件未被改动"
+        )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+class _Reader:
+    """Validates one parsed file; every complaint names the exact place."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, where: str, problem: str) -> ReportFileError:
+        return ReportFileError(f"“{self.name}”无法使用：{where}{problem}")
+
+    def only_keys(self, obj: Any, allowed: Any, where: str) -> dict[str, Any]:
+        if not isinstance(obj, dict):
+            raise self.fail(where, f"应为一组数据（对象），文件中是 {_shown(obj)}")
+        for key in obj:
+            if key not in allowed:
+                raise self.fail(where, f"含有无法识别的项“{key}”，为免丢失数据，没有打开")
+        return obj
+
+    def report(self, obj: dict[str, Any]) -> Report:
+        self.only_keys(obj, _TOP_KEYS, "文件")
+        report = Report(
+            organ=self.string(obj, "organ"),
+            doc_number=self.string(obj, "doc_number"),
+            title=self.string(obj, "title"),
+            year=self.year(obj.get("year")),
+            date=self.date(obj.get("date", "")),
+        )
+        text = self.only_keys(obj.get("text", {}), TEXT_IDS, "text ")
+        for part, value in text.items():
+            if not isinstance(value, str):
+                raise self.fail(f"text.{part} ", f"应为文本，文件中是 {_shown(value)}")
+            report.text[part] = clean_text(value)
+        for table in schema.TABLES:
+            report.cells.update(self.table(table, obj.get(table.id, {})))
+        return report
+
+    def string(self, obj: dict[str, Any], key: str) -> str:
+        value = obj.get(key, "")
+        if not isinstance(value, str):
+            raise self.fail(f"{schema.META_LABELS[key]}（{key}）", f"应为文本，文件中是 {_shown(value)}")
+        return clean_text(value).strip()
+
+    def year(self, value: Any) -> int:
+        if not _is_int(value) or not YEAR_MIN <= value <= YEAR_MAX:
+            raise self.fail("报告年度（year）", f"应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，文件中是 {_shown(value)}")
+        return int(value)
+
+    def date(self, value: Any) -> str:
+        if value == "":
+            return ""
+        match = _DATE.fullmatch(value) if isinstance(value, str) else None
+        try:
+            if match:
+                date(*map(int, match.groups()))
+                return str(value)
+        except ValueError:
+            pass
+        raise self.fail("成文日期（date）", f"应为 YYYY-MM-DD 格式的日期或空，文件中是 {_shown(value)}")
+
+    def table(self, table: schema.Table, obj: Any) -> dict[CellKey, Value]:
+        rows = self.only_keys(obj, {r.id for r in table.rows if not r.computed}, f"{table.id} ")
+        cells: dict[CellKey, Value] = {}
+        for row_id, raw in rows.items():
+            block = table.block_of(row_id)
+            columns = [c.id for c in block.columns if not c.computed]
+            if table.id == "requests":
+                values = self.row_list(raw, table, row_id)
+            elif len(columns) == 1:
+                values = [raw]
+            else:
+                row_obj = self.only_keys(raw, columns, f"{table.id}.{row_id} ")
+                values = [row_obj.get(c, 0) for c in columns]
+            for column_id, value in zip(columns, values, strict=True):
+                cells[(table.id, row_id, column_id)] = self.cell(table, row_id, column_id, value)
+        return cells
+
+    def row_list(self, raw: Any, table: schema.Table, row_id: str) -> list[Any]:
+        if not isinstance(raw, list) or len(raw) != len(REQUEST_COLUMN_IDS):
+            where = f"{schema.SECTION_BY_ID[table.section].short}「{schema.row_name(table.id, row_id)}」"
+            raise self.fail(where, f"应为 {len(REQUEST_COLUMN_IDS)} 个数字的列表，文件中是 {_shown(raw)}")
+        return raw
+
+    def cell(self, table: schema.Table, row_id: str, column_id: str, value: Any) -> Value:
+        where = schema.cell_name(table.id, row_id, column_id)
+        if value is None:
+            return None  # left blank: kept, and flagged by the rules
+        if table.kind(row_id) is Kind.AMOUNT:
+            return self.amount(value, where)
+        if not _is_int(value):
+            raise self.fail(where, f"应为整数，文件中是 {_shown(value)}")
+        if value < 0:
+            raise self.fail(where, f"不能是负数（{value}）")
+        if value > MAX_COUNT:
+            raise self.fail(where, f"数值过大（{_shown(value)}），件数不能超过 {MAX_COUNT:,}")
+        return int(value)
+
+    def amount(self, value: Any, where: str) -> Decimal:
+        if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
+            amount = Decimal(value)
+        elif isinstance(value, Decimal) or _is_int(value):
+            amount = Decimal(value)
+        else:
+            raise self.fail(where, f"应为以万元计的金额（如 \"1.25\"），文件中是 {_shown(value)}")
+        try:
+            check_amount(amount, str(value))
+        except NumberError as error:
+            raise self.fail(where, f"：{error}") from None
+        return amount
+
+
+# --- Saving --------------------------------------------------------------------------
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "organ": report.organ,
+        "year": report.year,
+        "doc_number": report.doc_number,
+        "date": report.date,
+    }
+    if report.title:
+        out["title"] = report.title
+    out["text"] = {part: report.text.get(part, "") for part in TEXT_IDS}
+    for table in schema.TABLES:
+        rows: dict[str, Any] = {}
+        for block in table.blocks:
+            columns = [c.id for c in block.columns if not c.computed]
+            for row in block.rows:
+                if row.computed:
+                    continue
+                values = [_json_value(report.cells[(table.id, row.id, c)]) for c in columns]
+                if table.id == "requests":
+                    rows[row.id] = values
+                elif len(columns) == 1:
+                    rows[row.id] = values[0]
+                else:
+                    rows[row.id] = dict(zip(columns, values, strict=True))
+        out[table.id] = rows
+    return out
+
+
+def _json_value(value: Value) -> Any:
+    return format(value, "f") if isinstance(value, Decimal) else value
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def save(report: Report, path: Path | str) -> None:
+    """Atomic save keeping ``<name>.bak``; refuses to overwrite a file that is not ours."""
+    path = Path(path)
+    _guard_overwrite(path)
+    try:
+        atomic_write_bytes(path, dumps(report).encode("utf-8"), backup=True)
+    except OSError as error:
+        raise ReportFileError(f"无法保存“{path}”：{error.strerror or error}") from None
+
+
+def _guard_overwrite(path: Path) -> None:
+    if path.is_dir():
+        raise ReportFileError(f"“{path}”是文件夹，不能保存为报告")
+    if not path.exists():
+        return
+    try:
+        head = path.read_bytes()[:MAX_FILE_BYTES]
+    except OSError as error:
+        raise ReportFileError(f"无法读取已有的“{path.name}”：{error.strerror or error}") from None
+    if not head.strip():
+        return  # an empty placeholder file
+    try:
+        obj = json.loads(head.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # A damaged report of ours may be replaced (the .bak keeps it); anything else may not.
+        if head.lstrip().startswith(b"{") and FORMAT.encode() in head[:512]:
+            return
+        raise ReportFileError(f"“{path.name}”不是 gxdesk 报告，为免覆盖，没有保存") from None
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        raise ReportFileError(f"“{path.name}”不是 gxdesk 报告，为免覆盖，没有保存")
+    _check_version(obj.get("version"), path.name)

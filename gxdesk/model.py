@@ -1,0 +1,112 @@
+"""The report: meta, narrative text and the entered figures; totals are derived.
+
+Pure Python. Every entered cell of every table is always present in
+``Report.cells`` (zero unless set); ``None`` marks a cell left blank, which
+the rules flag. Computed cells are never stored: ``value()`` adds them up
+from the schema's ``sum_of`` definitions, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Mapping, Union
+
+from gxdesk import schema
+from gxdesk.schema import REQUEST_COLUMN_IDS, TABLE_BY_ID, TEXT_IDS, Kind
+
+Value = Union[int, Decimal, None]
+CellKey = tuple[str, str, str]  # (table id, row id, column id)
+
+ENTERED_KEYS: tuple[CellKey, ...] = tuple(
+    (table.id, row.id, column.id) for table in schema.TABLES for row, column in table.entered_cells()
+)
+_ENTERED = frozenset(ENTERED_KEYS)
+
+
+def zero_of(table_id: str, row_id: str) -> Value:
+    return Decimal(0) if TABLE_BY_ID[table_id].kind(row_id) is Kind.AMOUNT else 0
+
+
+def _zeros() -> dict[CellKey, Value]:
+    return {key: zero_of(key[0], key[1]) for key in ENTERED_KEYS}
+
+
+@dataclass
+class Report:
+    organ: str = ""
+    year: int = 0
+    doc_number: str = ""
+    date: str = ""  # YYYY-MM-DD, or "" while not yet set
+    title: str = ""  # "" means the standard title
+    text: dict[str, str] = field(default_factory=lambda: dict.fromkeys(TEXT_IDS, ""))
+    cells: dict[CellKey, Value] = field(default_factory=_zeros)
+
+    def value(self, table_id: str, row_id: str, column_id: str) -> Value:
+        """An entered or computed cell; blanks count as 0 inside totals."""
+        key = (table_id, row_id, column_id)
+        if key in self.cells:
+            return self.cells[key]
+        table = TABLE_BY_ID[table_id]
+        row = table.row(row_id)
+        if row.sum_of:
+            return _total(self.value(table_id, r, column_id) for r in row.sum_of)
+        column = table.column(row_id, column_id)
+        if column.sum_of:
+            return _total(self.value(table_id, row_id, c) for c in column.sum_of)
+        raise KeyError(key)
+
+    def set_cells(self, changes: Mapping[CellKey, Value]) -> dict[CellKey, Value]:
+        """Apply edits to entered cells; returns the previous values (the undo)."""
+        unknown = [key for key in changes if key not in _ENTERED]
+        if unknown:
+            raise KeyError(f"not an entered cell: {unknown[0]}")
+        previous = {key: self.cells[key] for key in changes}
+        self.cells.update(changes)
+        return previous
+
+    def set_text(self, part_id: str, text: str) -> str:
+        if part_id not in self.text:
+            raise KeyError(part_id)
+        previous, self.text[part_id] = self.text[part_id], text
+        return previous
+
+    @property
+    def standard_title(self) -> str:
+        return f"{self.organ}{self.year}年政府信息公开工作年度报告"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.standard_title
+
+
+def _total(values: Iterable[Value]) -> int | Decimal:
+    """Sum that treats blanks as 0 and survives a stray non-integer (the rules flag it)."""
+    total: int | Decimal = 0
+    for value in values:
+        if isinstance(value, float):
+            value = Decimal(repr(value))
+        total += value or 0
+    return total
+
+
+def carry_over_changes(report: Report, previous: Report) -> dict[CellKey, Value]:
+    """The edits that make 二、上年结转 equal last year's 四、结转下年度继续办理."""
+    changes: dict[CellKey, Value] = {}
+    for column in REQUEST_COLUMN_IDS:
+        key = ("requests", "carried_over", column)
+        last = previous.value("requests", "carried_forward", column)
+        if report.cells[key] != last:
+            changes[key] = last
+    return changes
+
+
+def new_report(organ: str, year: int) -> Report:
+    """A blank report with the formulaic preamble every report opens with."""
+    report = Report(organ=organ.strip(), year=year)
+    report.text["preamble"] = (
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
+        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。"
+        f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+    )
+    return report

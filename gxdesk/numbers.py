@@ -1,0 +1,94 @@
+"""Reading figures the way clerks type them, and writing them back.
+
+Accepts full-width digits (１２３), thousands separators (1,234 / 1，234) and
+surrounding spaces; refuses everything else with a message a clerk can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from gxdesk.schema import MAX_AMOUNT_PLACES, MAX_COUNT
+
+# Marks that published tables use for "nothing here": they are blanks, not zeros.
+BLANK_MARKS = frozenset({"", "/", "-", "—", "——", "－", "／", "–"})
+
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_PLAIN = re.compile(r"\d+(\.\d+)?")
+
+
+class NumberError(ValueError):
+    """A figure that cannot be used; str() is the Chinese message."""
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, spaces removed (NFKC also maps ，to ,)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())
+
+
+def is_blank(text: str) -> bool:
+    return normalise(text) in BLANK_MARKS
+
+
+def _digits(text: str) -> str:
+    """The plain digit string of a figure, separators removed, or NumberError."""
+    raw = normalise(text)
+    if raw.startswith("-") and raw != "-":
+        raise NumberError(f"“{text.strip()}”是负数，数量不能小于 0")
+    if _GROUPED.fullmatch(raw):
+        return raw.replace(",", "")
+    if _PLAIN.fullmatch(raw):
+        return raw
+    raise NumberError(f"“{text.strip()}”不是数字")
+
+
+def parse_count(text: str) -> int:
+    """A count as typed: '1,234', '１２３４' → 1234."""
+    digits = _digits(text)
+    if "." in digits:
+        if Decimal(digits) != Decimal(digits).to_integral_value():
+            raise NumberError(f"“{text.strip()}”不是整数，件数只能填整数")
+        digits = digits.split(".")[0]
+    if len(digits) > 15 or int(digits) > MAX_COUNT:
+        raise NumberError(f"“{text.strip()}”过大，件数不能超过 {MAX_COUNT:,}")
+    return int(digits)
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount in 万元 as typed: '1,234.5' → Decimal('1234.5')."""
+    value = Decimal(_digits(text))
+    check_amount(value, text.strip())
+    return value
+
+
+def check_amount(value: Decimal, shown: str) -> None:
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise NumberError(f"“{shown}”不是数字")
+    if value < 0:
+        raise NumberError(f"“{shown}”是负数，金额不能小于 0")
+    if -exponent > MAX_AMOUNT_PLACES:
+        raise NumberError(f"“{shown}”小数位太多，金额最多保留 {MAX_AMOUNT_PLACES} 位小数")
+    if value > MAX_COUNT:
+        raise NumberError(f"“{shown}”过大，金额不能超过 {MAX_COUNT:,} 万元")
+
+
+def format_number(value: object) -> str:
+    """As shown in messages: 1,070 / 12.5 / 空."""
+    if value is None:
+        return "空"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, (Decimal, float)):
+        return f"{Decimal(repr(value)) if isinstance(value, float) else value:,f}"
+    return str(value)
+
+
+def format_amount(value: Decimal) -> str:
+    """As printed in the report: no exponent, no trailing zeros beyond the figure typed."""
+    return format(value, "f")

@@ -1,0 +1,309 @@
+"""The checks reviewers apply (format-2021.md, "Checks reviewers apply" 1–11).
+
+``check(report, previous)`` returns findings, errors first. Each finding has
+a stable rule id, a severity, the exact place and a message with the numbers.
+Checks 2–4 (totals) hold by construction for a report whose totals we
+compute; ``check_stated`` applies them to totals a published report states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import Callable, Iterable, Iterator, Mapping
+
+from gxdesk import schema
+from gxdesk.model import CellKey, Report, Value
+from gxdesk.numbers import format_number as fmt
+from gxdesk.schema import (
+    APPEALS,
+    PROACTIVE,
+    REQUEST_COLUMN_IDS,
+    REQUESTS,
+    SECTION_BY_ID,
+    TEXT_PARTS,
+    YEAR_MAX,
+    YEAR_MIN,
+    Kind,
+    cell_name,
+)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "提醒"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    section: str  # 一 … 六, or 基本信息
+    table: str = ""
+    row: str = ""  # "" with a column set: the whole column
+    column: str = ""
+    field: str = ""  # a text part id or a meta key
+
+    def to_dict(self) -> dict[str, str]:
+        out = asdict(self)
+        out["severity"] = self.severity.value
+        return out
+
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+META_SECTION = "基本信息"
+
+Rule = Callable[[Report], Iterable[Finding]]
+CrossRule = Callable[[Report, Report], Iterable[Finding]]
+
+
+def check(report: Report, previous: Report | None = None) -> list[Finding]:
+    findings = [f for rule in RULES for f in rule(report)]
+    if previous is not None:
+        findings += [f for rule in CROSS_RULES for f in rule(report, previous)]
+    # Errors first; within a severity, the order the report reads in.
+    return sorted(findings, key=lambda f: f.severity is not ERROR)
+
+
+def summary(findings: list[Finding]) -> str:
+    """The one line the status bar and the CLI end with."""
+    errors = sum(f.severity is ERROR for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return "勾稽关系：全部平衡，未发现问题"
+    parts = [f"{errors} 处错误" if errors else "", f"{warnings} 处提醒" if warnings else ""]
+    return "，".join(p for p in parts if p)
+
+
+def _short(table: schema.Table) -> str:
+    return SECTION_BY_ID[table.section].short
+
+
+def _cell_finding(rule: str, severity: Severity, message: str, key: CellKey) -> Finding:
+    table = schema.TABLE_BY_ID[key[0]]
+    return Finding(rule, severity, message, table.section, *key)
+
+
+# --- One report ----------------------------------------------------------------------
+
+
+def values(report: Report) -> Iterator[Finding]:
+    """Checks 7 and 10: every cell filled in, counts non-negative integers."""
+    for key, value in report.cells.items():
+        name = cell_name(*key)
+        if value is None:
+            yield _cell_finding("value.blank", ERROR,
+                                f"{name}未填写：没有数据请填 0，不要留空或写“/”", key)
+            continue
+        is_count = schema.TABLE_BY_ID[key[0]].kind(key[1]) is Kind.COUNT
+        if is_count and (isinstance(value, bool) or not isinstance(value, int)):
+            yield _cell_finding("value.not_integer", ERROR,
+                                f"{name}为 {fmt(value)}，件数只能是整数", key)
+        if not isinstance(value, bool) and value < 0:
+            yield _cell_finding("value.negative", ERROR,
+                                f"{name}为 {fmt(value)}，不能是负数", key)
+
+
+def requests_balance(report: Report) -> Iterator[Finding]:
+    """Check 1, the 勾稽关系 printed in the table, per applicant column.
+
+    The 总计 column is computed from these six, so its balance follows from theirs.
+    """
+    for column in REQUESTS.blocks[0].columns:
+        if column.computed:
+            continue
+
+        received, handled = (
+            _add(*(report.value("requests", row, column.id) for row in rows))
+            for rows in (("new", "carried_over"), ("total", "carried_forward"))
+        )
+        if received != handled:
+            yield Finding(
+                "requests.balance", ERROR,
+                f"{_short(REQUESTS)}「{column.label}」列不平衡：一+二={fmt(received)}，"
+                f"（七）总计+四={fmt(handled)}，相差 {fmt(abs(received - handled))}",
+                REQUESTS.section, REQUESTS.id, "", column.id,
+            )
+
+
+def _add(*terms: Value) -> int | Decimal:
+    return sum((t or 0 for t in terms), 0)
+
+
+_NOTHING = re.compile(r"[\s。.，,；;！!]*(无|没有|暂无)?[\s。.，,；;！!]*")
+
+
+def problems_stated(report: Report) -> Iterator[Finding]:
+    """Check 8: section 五 must not be empty or a bare 无."""
+    text = report.text.get("problems", "") + report.text.get("improvements", "")
+    if _NOTHING.fullmatch(text):
+        yield Finding("text.problems_missing", ERROR,
+                      "五、存在的主要问题及改进情况不能为空或只写“无”：请写明本年度存在的问题和改进措施",
+                      "五", field="problems")
+
+
+def fee_reported(report: Report) -> Iterator[Finding]:
+    """Check 9: refusals for unpaid fees mean section 六 must report the 信息处理费."""
+    other = report.text.get("other", "")
+    if "处理费" in other:
+        return
+    unpaid = report.value("requests", "other_no_fee", "total") or 0
+    if unpaid:
+        name = cell_name("requests", "other_no_fee", "total")
+        yield Finding("text.fee_not_reported", ERROR,
+                      f"{name}为 {fmt(unpaid)}，说明发过收费通知：六、其他事项须说明信息处理费的收取情况",
+                      "六", field="other")
+    else:
+        yield Finding("text.fee_statement", WARNING,
+                      "六、其他事项没有说明信息处理费收取情况，通常写明“本年度未收取信息处理费”",
+                      "六", field="other")
+
+
+def meta(report: Report) -> Iterator[Finding]:
+    """What the title and the signature block need."""
+    if not report.organ.strip():
+        yield Finding("meta.organ_missing", ERROR, "基本信息：没有填写机关名称，标题和落款都需要它",
+                      META_SECTION, field="organ")
+    if not YEAR_MIN <= report.year <= YEAR_MAX:
+        yield Finding("meta.year_invalid", ERROR, f"基本信息：报告年度 {report.year} 不是有效年份",
+                      META_SECTION, field="year")
+    if not report.date:
+        yield Finding("meta.date_missing", WARNING, "基本信息：没有填写成文日期，落款需要它",
+                      META_SECTION, field="date")
+    elif int(report.date[:4]) != report.year + 1:
+        yield Finding("meta.date_year", WARNING,
+                      f"基本信息：成文日期 {report.date} 不在 {report.year + 1} 年，"
+                      f"{report.year} 年度的报告通常在次年 1 月成文",
+                      META_SECTION, field="date")
+
+
+RULES: tuple[Rule, ...] = (meta, values, requests_balance, problems_stated, fee_reported)
+
+
+# --- Across years --------------------------------------------------------------------
+
+
+def previous_year(report: Report, previous: Report) -> Iterator[Finding]:
+    if previous.year != report.year - 1:
+        yield Finding("cross.previous_year", WARNING,
+                      f"载入的上年报告是 {previous.year} 年度的，本报告是 {report.year} 年度，跨年核对可能不准确",
+                      META_SECTION, field="year")
+
+
+def carry_over(report: Report, previous: Report) -> Iterator[Finding]:
+    """Check 5: this year's 二、上年结转 = last year's 四、结转下年度继续办理."""
+    for column in REQUEST_COLUMN_IDS:
+        this = report.value("requests", "carried_over", column)
+        last = previous.value("requests", "carried_forward", column)
+        if (this or 0) != (last or 0):
+            label = REQUESTS.column("carried_over", column).label
+            yield Finding("cross.carry_over", ERROR,
+                          f"{_short(REQUESTS)}「{label}」列「二、上年结转」为 {fmt(this)}，"
+                          f"上年报告「四、结转下年度继续办理」为 {fmt(last)}，两者应当相等",
+                          REQUESTS.section, REQUESTS.id, "carried_over", column)
+
+
+def documents_in_force(report: Report, previous: Report) -> Iterator[Finding]:
+    """Check 6: 现行有效 = last year's + 本年制发 − 本年废止 (documents also expire: a warning)."""
+    for row in ("rules", "normative_documents"):
+        last = previous.value("proactive", row, "in_force") or 0
+        issued, repealed, actual = (report.value("proactive", row, c) or 0 for c in ("issued", "repealed", "in_force"))
+        expected = last + issued - repealed
+        if actual != expected:
+            yield Finding("cross.documents_in_force", WARNING,
+                          f"二、主动公开「{PROACTIVE.row(row).label}」现行有效件数为 {fmt(actual)}，按上年 {fmt(last)}"
+                          f" + 本年制发 {fmt(issued)} − 本年废止 {fmt(repealed)} "
+                          f"应为 {fmt(expected)}；如有到期失效的文件可不改，请核对",
+                          PROACTIVE.section, PROACTIVE.id, row, "in_force")
+
+
+# Figures whose year-on-year jump deserves a look (check 10), and the floor below
+# which a ratio is just noise (1 → 6 is not news).
+RATIO_CELLS: tuple[CellKey, ...] = (
+    ("requests", "new", "total"),
+    ("proactive", "licensing", "count"),
+    ("proactive", "penalty", "count"),
+    ("proactive", "coercion", "count"),
+)
+RATIO_LIMIT = 5
+RATIO_FLOOR = 10
+
+
+def year_on_year(report: Report, previous: Report) -> Iterator[Finding]:
+    for key in RATIO_CELLS:
+        this = report.value(*key) or 0
+        last = previous.value(*key) or 0
+        if max(this, last) < RATIO_FLOOR:
+            continue
+        if last == 0 or this == 0 or not 1 / RATIO_LIMIT <= this / last <= RATIO_LIMIT:
+            yield _cell_finding("cross.ratio", WARNING,
+                                f"{cell_name(*key)}本年 {fmt(this)}，上年 {fmt(last)}，"
+                                f"变化超过 {RATIO_LIMIT} 倍，请确认没有填错", key)
+
+
+# Share of this year's text found verbatim in last year's above which reviewers
+# call it copied (check 11); shorter texts than the floor are left alone.
+REPEAT_LIMIT = 0.5
+REPEAT_MIN_CHARS = 40
+_SHINGLE = 8
+
+
+def _shingles(text: str) -> set[str]:
+    # Digits are masked so that changing 2024 to 2025 does not hide a copy.
+    flat = re.sub(r"\d+", "#", "".join(text.split()))
+    return {flat[i:i + _SHINGLE] for i in range(len(flat) - _SHINGLE + 1)}
+
+
+def repeated_share(this: str, last: str) -> float:
+    """Fraction of this text's 8-character runs that also occur in last year's."""
+    mine = _shingles(this)
+    return len(mine & _shingles(last)) / len(mine) if mine else 0.0
+
+
+def text_repeated(report: Report, previous: Report) -> Iterator[Finding]:
+    for section in ("一", "五"):
+        parts = [p.id for p in TEXT_PARTS if p.section == section]
+        this = "\n".join(report.text.get(p, "") for p in parts)
+        if len("".join(this.split())) < REPEAT_MIN_CHARS:
+            continue
+        share = repeated_share(this, "\n".join(previous.text.get(p, "") for p in parts))
+        if share > REPEAT_LIMIT:
+            heading = SECTION_BY_ID[section].heading
+            yield Finding("cross.text_repeated", WARNING,
+                          f"{heading}与上年报告约 {share:.0%} 相同，审查会视为照搬上年内容，请按本年实际重写",
+                          section, field=parts[0])
+
+
+CROSS_RULES: tuple[CrossRule, ...] = (previous_year, carry_over, documents_in_force, year_on_year, text_repeated)
+
+
+# --- Totals a published report states (checks 2–4) ------------------------------------
+
+
+def check_stated(report: Report, stated: Mapping[CellKey, Value]) -> list[Finding]:
+    """Compare totals as printed in a published report with the ones its rows add up to."""
+    rules = {
+        (REQUESTS.id, True): "requests.total_row",
+        (REQUESTS.id, False): "requests.total_column",
+        (APPEALS.id, False): "appeals.total",
+    }
+    findings = []
+    for key, printed in stated.items():
+        table = schema.TABLE_BY_ID[key[0]]
+        row = table.row(key[1])
+        computed = report.value(*key)
+        if printed is None or printed == computed:
+            continue
+        rule = rules[(table.id, row.computed)]
+        findings.append(_cell_finding(
+            rule, ERROR,
+            f"{cell_name(*key)}原表填写 {fmt(printed)}，按各项相加应为 {fmt(computed)}，相差 "
+            f"{fmt(abs(printed - (computed or 0)))}", key))
+    return findings
