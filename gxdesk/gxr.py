@@ -29,8 +29,8 @@ MAX_FILE_BYTES = 10 * 1024 * 1024  # a report is a few kB; anything huge is not 
 
 _META = ("organ", "year", "doc_number", "date", "title")
 _TOP_KEYS = frozenset(("format", "version", *_META, "text", *(t.id for t in schema.TABLES)))
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
 
 class ReportFileError(InputError):
@@ -70,7 +70,9 @@ def _decode(data: bytes, name: str) -> Any:
         raise ReportFileError(f"“{name}”是空文件，不是 gxdesk 报告")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:  # cut inside the last character: a truncated file
+            raise ReportFileError(f"“{name}”内容不完整或已损坏，无法读取（文件末尾被截断）") from None
         raise ReportFileError(f"“{name}”不是 gxdesk 报告文件（不是 UTF-8 文本）") from None
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)

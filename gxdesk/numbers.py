@@ -15,8 +15,8 @@ from gxdesk.schema import MAX_AMOUNT_PLACES, MAX_COUNT
 # Marks that published tables use for "nothing here": they are blanks, not zeros.
 BLANK_MARKS = frozenset({"", "/", "-", "—", "——", "－", "／", "–"})
 
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
-_PLAIN = re.compile(r"\d+(\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
+_PLAIN = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
 
 class NumberError(ValueError):
