@@ -188,18 +188,18 @@ class _Reader:
         return raw
 
     def cell(self, table: schema.Table, row_id: str, column_id: str, value: Any) -> Value:
-        where = schema.cell_name(table.id, row_id, column_id)
         if value is None:
             return None  # left blank: kept, and flagged by the rules
+        if value.__class__ is int and 0 <= value <= MAX_COUNT and table.kind(row_id) is Kind.COUNT:
+            return int(value)  # the common case, checked first
+        where = schema.cell_name(table.id, row_id, column_id)
         if table.kind(row_id) is Kind.AMOUNT:
             return self.amount(value, where)
         if not _is_int(value):
             raise self.fail(where, f"应为整数，文件中是 {_shown(value)}")
         if value < 0:
             raise self.fail(where, f"不能是负数（{value}）")
-        if value > MAX_COUNT:
-            raise self.fail(where, f"数值过大（{_shown(value)}），件数不能超过 {MAX_COUNT:,}")
-        return int(value)
+        raise self.fail(where, f"数值过大（{_shown(value)}），件数不能超过 {MAX_COUNT:,}")
 
     def amount(self, value: Any, where: str) -> Decimal:
         if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):

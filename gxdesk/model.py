@@ -24,6 +24,25 @@ ENTERED_KEYS: tuple[CellKey, ...] = tuple(
 _ENTERED = frozenset(ENTERED_KEYS)
 
 
+def _terms(table: schema.Table, row: schema.Row, column: schema.Column) -> tuple[CellKey, ...]:
+    """The entered cells a computed cell adds up, from the schema's sum_of definitions."""
+    if row.sum_of:
+        parts = [(table.row(r), column) for r in row.sum_of]
+    else:
+        parts = [(row, table.column(row.id, c)) for c in column.sum_of]
+    return tuple(
+        key for r, c in parts
+        for key in ((_terms(table, r, c)) if (r.computed or c.computed) else ((table.id, r.id, c.id),))
+    )
+
+
+# Computed cell → the entered cells it sums; flattened once so a total is one pass.
+SUM_TERMS: dict[CellKey, tuple[CellKey, ...]] = {
+    (table.id, row.id, column.id): _terms(table, row, column)
+    for table in schema.TABLES for row, column in table.cells() if row.computed or column.computed
+}
+
+
 def zero_of(table_id: str, row_id: str) -> Value:
     return Decimal(0) if TABLE_BY_ID[table_id].kind(row_id) is Kind.AMOUNT else 0
 
@@ -47,14 +66,8 @@ class Report:
         key = (table_id, row_id, column_id)
         if key in self.cells:
             return self.cells[key]
-        table = TABLE_BY_ID[table_id]
-        row = table.row(row_id)
-        if row.sum_of:
-            return _total(self.value(table_id, r, column_id) for r in row.sum_of)
-        column = table.column(row_id, column_id)
-        if column.sum_of:
-            return _total(self.value(table_id, row_id, c) for c in column.sum_of)
-        raise KeyError(key)
+        cells = self.cells
+        return _total(cells[term] for term in SUM_TERMS[key])
 
     def set_cells(self, changes: Mapping[CellKey, Value]) -> dict[CellKey, Value]:
         """Apply edits to entered cells; returns the previous values (the undo)."""
@@ -84,9 +97,12 @@ def _total(values: Iterable[Value]) -> int | Decimal:
     """Sum that treats blanks as 0 and survives a stray non-integer (the rules flag it)."""
     total: int | Decimal = 0
     for value in values:
-        if isinstance(value, float):
-            value = Decimal(repr(value))
-        total += value or 0
+        if value.__class__ is not int:  # the common case stays cheap
+            if value is None:
+                continue
+            if isinstance(value, float):
+                value = Decimal(repr(value))
+        total += value
     return total
 
 

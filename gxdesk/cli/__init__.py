@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gxdesk", description="政府信息公开工作年度报告：填写、核对、生成。不带参数时打开窗口。"
     )
-    parser.add_argument("--version", action="version", version=f"gxdesk {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -50,10 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _version() -> str:
-    import gxdesk
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata is slow to load)."""
 
-    return str(gxdesk.__version__)
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        import gxdesk
+
+        print(f"gxdesk {gxdesk.__version__}")
+        parser.exit()
 
 
 def open_window(args: Sequence[str]) -> int:
