@@ -1,0 +1,52 @@
+import random
+
+import pytest
+
+from gxdesk import gxr
+from gxdesk.cli import main
+from gxdesk.errors import InputError
+from gxdesk.merge import merge
+from gxdesk.rules import check
+from tests.factories import balanced_report
+
+
+def test_merging_balanced_reports_adds_every_cell_and_stays_balanced(sample, large):
+    merged = merge([sample, large], "某县人民政府")
+    assert merged.organ == "某县人民政府" and merged.year == 2025
+    for key in merged.cells:
+        assert merged.cells[key] == sample.cells[key] + large.cells[key]
+    assert merged.value("requests", "total", "total") == \
+        sample.value("requests", "total", "total") + large.value("requests", "total", "total")
+    assert [f for f in check(merged) if f.table] == []
+    assert merged.text["problems"] == ""  # the aggregating office writes its own text
+
+
+def test_a_blank_in_any_input_stays_blank(sample, large):
+    large.set_cells({("appeals", "review", "other"): None})
+    merged = merge([sample, large], "某县人民政府")
+    assert merged.cells[("appeals", "review", "other")] is None
+
+
+def test_reports_of_different_years_are_refused(sample):
+    other = balanced_report(random.Random(1))
+    other.year = 2024
+    with pytest.raises(InputError, match="同一年度"):
+        merge([sample, other], "某县人民政府", ["a.gxr", "b.gxr"])
+
+
+def test_merge_command_writes_the_sum(tmp_path, capsys, sample, large):
+    gxr.save(sample, tmp_path / "a.gxr")
+    gxr.save(large, tmp_path / "b.gxr")
+    out = tmp_path / "county.gxr"
+    assert main(["merge", str(tmp_path / "a.gxr"), str(tmp_path / "b.gxr"), "-o", str(out), "--organ", "某县人民政府"]) == 0
+    assert "已汇总 2 份报告" in capsys.readouterr().out
+    assert gxr.load(out).value("requests", "new", "natural_person") == \
+        sample.value("requests", "new", "natural_person") + large.value("requests", "new", "natural_person")
+
+
+def test_merge_command_refuses_to_overwrite(tmp_path, capsys, sample):
+    gxr.save(sample, tmp_path / "a.gxr")
+    before = (tmp_path / "a.gxr").read_bytes()
+    assert main(["merge", str(tmp_path / "a.gxr"), "-o", str(tmp_path / "a.gxr"), "--organ", "某县"]) == 2
+    assert "已存在" in capsys.readouterr().err
+    assert (tmp_path / "a.gxr").read_bytes() == before
