@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,11 @@ def test_page_source_pasted_as_text_is_read_as_a_page() -> None:
     assert import_bytes(page.encode(), "text", "page.txt").report.text["overview"] == "正文。"
 
 
+def test_indented_and_tab_separated_text_is_kept() -> None:
+    text = "一、总体情况\n\t本年度，我局认真落实。\n总述\t续写。\n五、存在的主要问题及改进情况\n问题。"
+    assert import_text(text).report.text["overview"] == "本年度，我局认真落实。\n总述 续写。"
+
+
 def test_sub_headings_split_section_one_and_five() -> None:
     text = "\n".join([
         "一、总体情况", "总述。",
@@ -150,3 +156,17 @@ def test_sub_headings_split_section_one_and_five() -> None:
     assert parts["on_request"] == "收到申请 3 件。"
     assert parts["oversight"] == "开展培训。"
     assert (parts["problems"], parts["improvements"]) == ("问题一。", "措施一。")
+
+
+def test_docx_text_box_read_once() -> None:
+    """Word keeps a second copy of each text box for old versions (mc:Fallback): read one."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = "<w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent>"
+    xml = (f'<w:document xmlns:w="{w}" xmlns:mc="{mc}"><w:body><w:p><w:r><w:t>前</w:t></w:r>'
+           f"<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">{box}</mc:Choice>"
+           f"<mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+    assert [line.cells for line in docx_lines(buffer.getvalue(), "t.docx")] == [("前框内",)]

@@ -28,9 +28,11 @@ _RATIO_FLOOR = 1024 * 1024  # small entries may compress as they like
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _MAIN_TYPE = "/officeDocument"
-# Not content: properties, deleted or moved-away text, section settings.
+# Not content: properties, deleted or moved-away text, section settings, and the second
+# copy of a text box kept for old Word versions (mc:Fallback).
 _SKIP = frozenset(f"{_W}{tag}" for tag in ("sectPr", "sdtPr", "del", "moveFrom", "pPr", "rPr", "tblPr",
-                                           "tblGrid", "trPr", "tcPr"))
+                                           "tblGrid", "trPr", "tcPr")) | {
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
 def docx_lines(data: bytes, name: str) -> list[Line]:

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from gxdesk import schema
 from gxdesk.importer.errors import ImportFileError
-from gxdesk.importer.lines import Line, norm
+from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.importer.tables import read_table
 from gxdesk.model import ENTERED_KEYS, CellKey, Report, Value
 from gxdesk.rules import Finding, check_stated
@@ -66,14 +66,18 @@ def extract(lines: list[Line], name: str, *, plain_text: bool) -> ImportResult:
     meta = _meta(head, _tail(lines, headings), missing)
     report = Report(organ=meta.organ, year=meta.year, doc_number=meta.doc_number, date=meta.date)
     report.text["preamble"] = _join(meta.preamble, plain_text)
-    for section in ("一", "五", "六"):
-        if section not in headings:
-            missing.append(f"未找到第{section}部分（{schema.SECTION_BY_ID[section].heading}）")
-            continue
-        paragraphs = _paragraphs(lines, headings, section)
-        if headings[section] == max(headings.values()):  # the signature follows the last section
+    for section in SECTIONS:
+        if section.id not in headings and section.id in schema.TABLE_BY_SECTION:
+            if tables[schema.TABLE_BY_SECTION[section.id].id].found_any:  # else: 未找到…表格
+                missing.append(f"未找到第{section.id}部分的标题（{section.heading}），表格已按行名找到，"
+                               "其前后的文字请核对")
+        elif section.id not in headings:
+            missing.append(f"未找到第{section.id}部分（{section.heading}）")
+    for text_section in (s.id for s in SECTIONS if s.id not in schema.TABLE_BY_SECTION and s.id in headings):
+        paragraphs = _paragraphs(lines, headings, text_section)
+        if headings[text_section] == max(headings.values()):  # the signature follows the last section
             paragraphs = paragraphs[:len(paragraphs) - meta.signature]
-        for part, text in _split_parts(section, paragraphs).items():
+        for part, text in _split_parts(text_section, paragraphs).items():
             report.text[part] = _join(text, plain_text)
 
     report.cells = dict.fromkeys(ENTERED_KEYS)
@@ -137,8 +141,9 @@ def _table_lines(lines: list[Line], headings: dict[str, int], section: str) -> l
 
 
 def _paragraphs(lines: list[Line], headings: dict[str, int], section: str) -> list[str]:
+    """A text section's paragraphs; table rows (a neighbour's table, its heading lost) are not text."""
     start, end = _bounds(lines, headings, section)
-    return _texts(lines[start:end])
+    return _texts([line for line in lines[start:end] if not (line.tabular and any(map(is_figure, line.cells)))])
 
 
 def _tail(lines: list[Line], headings: dict[str, int]) -> list[str]:

@@ -62,10 +62,19 @@ def norm(text: str) -> str:
     return _CHINESE_HEAD.sub(r"\1、", text)  # 三. → 三、
 
 
-_NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
+_FIGURE = re.compile(r"-?\d[\d,]*(\.\d+)?")
+
+
+def is_figure(token: str) -> bool:
+    """Digits as tables print them: 1,234 / １２３４ / 12.5 (and -3, which the parser then refuses)."""
+    return bool(_FIGURE.fullmatch("".join(unicodedata.normalize("NFKC", token).split())))
+
+
+def is_blank_mark(token: str) -> bool:
+    """A mark printed in a cell left empty: / - —."""
+    return "".join(unicodedata.normalize("NFKC", token).split()) in BLANK_MARKS
 
 
 def is_value(token: str) -> bool:
-    """A figure or a blank mark (/, —) as tables print them."""
-    flat = "".join(unicodedata.normalize("NFKC", token).split())
-    return flat in BLANK_MARKS or bool(_NUMBER.fullmatch(flat))
+    """A figure or a blank mark."""
+    return is_figure(token) or is_blank_mark(token)

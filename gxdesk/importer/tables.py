@@ -24,9 +24,9 @@ from enum import Enum
 from typing import Iterable, Iterator, Union
 
 from gxdesk import schema
-from gxdesk.importer.lines import Line, norm
+from gxdesk.importer.lines import Line, is_blank_mark, is_figure, norm
 from gxdesk.model import CellKey, Value
-from gxdesk.numbers import BLANK_MARKS, NumberError, parse_amount, parse_count
+from gxdesk.numbers import NumberError, parse_amount, parse_count
 from gxdesk.schema import Kind, Table
 
 MIN_PREFIX = 4  # a label's beginning identifies it from this length on, if no other label contains it
@@ -56,14 +56,10 @@ class Run:
     filled: int  # figures and blank marks, not counting empty cells
 
 
-_NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
-
-
 def _classify(token: str) -> _Token:
-    flat = unicodedata.normalize("NFKC", token)
-    if flat in BLANK_MARKS:
+    if is_blank_mark(token):
         return _Token.BLANK
-    return _Token.FIGURE if _NUMBER.fullmatch(flat) else _Token.TEXT
+    return _Token.FIGURE if is_figure(token) else _Token.TEXT
 
 
 def _tokens(line: Line) -> Iterator[tuple[_Token, str]]:
