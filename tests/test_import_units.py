@@ -55,9 +55,10 @@ def test_label_nearest_the_figures_wins() -> None:
 
 
 def test_numbering_on_its_own_line_is_not_a_figure() -> None:
-    lines = [Line((t,)) for t in ["2.重复申请", "5", "6", "3", ".", "其", "他", "7"]]
-    found = runs(lines)
-    assert [(r.text, r.values) for r in found] == [("2.重复申请", ["5", "6"]), ("3.其他", ["7"])]
+    for mark in (".", "、", "．"):
+        lines = [Line((t,)) for t in ["2.重复申请", "5", "6", "3", mark, "其", "他", "7"]]
+        found = runs(lines)
+        assert [(r.text, r.values) for r in found] == [("2.重复申请", ["5", "6"]), ("3.其他", ["7"])]
 
 
 def test_prose_beside_a_table_gives_no_figures() -> None:

@@ -96,7 +96,7 @@ def runs(lines: Iterable[Line]) -> list[Run]:
             if kind is _Token.TEXT:
                 flat = norm(value)
                 if flat[:1] in ".、" and current and _is_item_number(current[-1]):
-                    flat = current.pop()[1] + flat  # "3" then ".其他": the numbering of a label
+                    flat = norm(current.pop()[1] + value)  # "3" then ".其他": the numbering of a label
                 close()
                 text.append(flat)
             else:
