@@ -18,6 +18,7 @@ from gxdesk.errors import InputError
 COMMANDS = {
     "new": "gxdesk.cli.new",
     "check": "gxdesk.cli.check",
+    "import": "gxdesk.cli.import_",
     "merge": "gxdesk.cli.merge",
 }
 

@@ -1,0 +1,398 @@
+"""Finding the figures of sections 二, 三 and 四 in a stretch of lines.
+
+The lines of a table region become a stream of tokens: text, figures and
+blanks. Figures that follow one another form a *run*; the text read since
+the previous run is what names it. A run belongs to the row whose label
+(from the schema) that text contains — anchored on the label's beginning,
+since published labels get broken across lines and cells, spaced out, or
+interleaved with the letters of a vertical group label. Rows are looked for
+in the order the official table prints them, so a short label such as
+"3.其他" cannot be confused with an earlier row. A run whose text names no
+row continues the current row while it still lacks figures. Section 四 has
+no row labels in print: its 15 figures are read in order.
+
+Nothing is guessed: figures that fit no row, rows that are not found and
+figures that cannot be read are all reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable, Iterator, Union
+
+from gxdesk import schema
+from gxdesk.importer.lines import Line, is_blank_mark, is_figure, norm
+from gxdesk.model import CellKey, Value
+from gxdesk.numbers import NumberError, parse_amount, parse_count
+from gxdesk.schema import Kind, Table
+
+MIN_PREFIX = 4  # a label's beginning identifies it from this length on, if no other label contains it
+MIN_CORE = 4  # a label without its numbering is only used when at least this long
+
+
+class _Token(Enum):
+    TEXT = "text"
+    FIGURE = "figure"
+    BLANK = "blank"  # a blank mark such as / or — : the cell is there, left empty
+    EMPTY = "empty"  # an empty table cell: a blank, or padding beside a spanning label
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+Raw = Union[str, None, _Missing]  # a figure as printed, a blank cell, or nothing found
+
+
+@dataclass
+class Run:
+    text: str  # normalised text read since the previous run
+    values: list[str | None]  # figures as printed; None for a blank cell
+    filled: int  # figures and blank marks, not counting empty cells
+
+
+def _classify(token: str) -> _Token:
+    if is_blank_mark(token):
+        return _Token.BLANK
+    return _Token.FIGURE if is_figure(token) else _Token.TEXT
+
+
+def _tokens(line: Line) -> Iterator[tuple[_Token, str]]:
+    if not line.tabular:
+        if "。" in unicodedata.normalize("NFKC", line.cells[0]):
+            return  # prose beside a table, e.g. a note: its numbers are not cells
+        for part in line.cells[0].split():
+            yield _classify(part), part
+        return
+    for cell in line.cells:
+        if not cell:
+            yield _Token.EMPTY, ""
+        else:
+            for part in cell.split():
+                yield _classify(part), part
+
+
+def runs(lines: Iterable[Line]) -> list[Run]:
+    found: list[Run] = []
+    text: list[str] = []
+    current: list[tuple[_Token, str]] = []
+
+    def close() -> None:
+        filled = sum(kind is not _Token.EMPTY for kind, _ in current)
+        # Empty cells after a label may be a row left blank; elsewhere they are only layout.
+        if filled or (current and text):
+            values = [value if kind is _Token.FIGURE else None for kind, value in current]
+            found.append(Run("".join(text), values, filled))
+            text.clear()
+        current.clear()
+
+    for line in lines:
+        for kind, value in _tokens(line):
+            if kind is _Token.TEXT:
+                flat = norm(value)
+                if flat[:1] in ".、" and current and _is_item_number(current[-1]):
+                    flat = norm(current.pop()[1] + value)  # "3" then ".其他": the numbering of a label
+                close()
+                text.append(flat)
+            else:
+                current.append((kind, value))
+        if line.tabular:
+            close()  # a table row's figures end with the row
+    close()
+    return found
+
+
+def _is_item_number(token: tuple[_Token, str]) -> bool:
+    kind, value = token
+    return kind is _Token.FIGURE and len(value) <= 2 and value.isdigit()
+
+
+# --- Matching runs to rows -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    table: Table
+    row: schema.Row
+    variants: tuple[tuple[str, int], ...]  # (normalised label, length of its shortest identifying beginning)
+
+    @property
+    def width(self) -> int:
+        return len(self.table.block_of(self.row.id).columns)
+
+
+_NUMBERING = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.)")
+
+
+def row_specs(table: Table) -> list[RowSpec]:
+    labels: dict[str, tuple[str, ...]] = {}
+    for row in table.rows:
+        label = norm(row.label)
+        core = _NUMBERING.sub("", label)
+        labels[row.id] = (label, core) if core != label and len(core) >= MIN_CORE else (label,)
+    specs = []
+    for row in table.rows:
+        others = [v for row_id, variants in labels.items() if row_id != row.id for v in variants]
+        specs.append(RowSpec(table, row, tuple((v, _identifying(v, others)) for v in labels[row.id])))
+    return specs
+
+
+def _identifying(label: str, others: list[str]) -> int:
+    """Length of the shortest beginning of ``label`` that no other label contains (at least MIN_PREFIX)."""
+    for length in range(min(MIN_PREFIX, len(label)), len(label)):
+        if not any(label[:length] in other for other in others):
+            return length
+    return len(label)
+
+
+def _prefix_in(label: str, text: str) -> int:
+    """Length of the longest beginning of ``label`` found in ``text`` (monotone: binary search)."""
+    low, high = 0, len(label)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if label[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def best_match(text: str, candidates: list[RowSpec]) -> RowSpec | None:
+    """The candidate whose label ends last in ``text`` (the label nearest the figures)."""
+    best: RowSpec | None = None
+    best_rank = (-1, -1)
+    for spec in candidates:
+        for variant, identifying in spec.variants:
+            length = _prefix_in(variant, text)
+            if length < identifying:
+                continue
+            rank = (text.rfind(variant[:length]) + length, length)
+            if rank > best_rank:
+                best, best_rank = spec, rank
+    return best
+
+
+def label_across(before: str, after: str, candidates: list[RowSpec]) -> RowSpec | None:
+    """A label that begins before the figures and wraps to the line after them ("3.危" | "及三安全一稳定")."""
+    text = before + after
+    best: RowSpec | None = None
+    best_rank = (-1, -1)
+    for spec in candidates:
+        for variant, identifying in spec.variants:
+            for length in range(len(variant), identifying - 1, -1):
+                at = text.find(variant[:length], 0, len(before) - 1 + length)  # starting inside ``before``
+                if at >= 0:
+                    if (at, length) > best_rank:
+                        best, best_rank = spec, (at, length)
+                    break
+    return best
+
+
+@dataclass
+class Placed:
+    rows: dict[str, list[Raw]] = field(default_factory=dict)  # row id → one entry per column
+    stray: list[str] = field(default_factory=list)  # figures that fit no row
+    short: dict[str, int] = field(default_factory=dict)  # rows with fewer cells than columns → how many
+    bare: int = 0  # row labels passed with no figures of their own (text laid out column by column?)
+
+
+def place(found: list[Run], specs: list[RowSpec], *, shared: tuple[bool, bool] = (False, False)) -> Placed:
+    """Runs to rows. ``shared``: whether the region may hold another table before / after this one
+    (a neighbouring section's heading was not found), whose figures are then not this table's."""
+    placed = Placed()
+    raw: dict[str, list[str | None]] = {}
+    filled: dict[str, int] = {}
+    start = 0
+    current: RowSpec | None = None
+    for index, run in enumerate(found):
+        match = best_match(run.text, specs[start:])
+        if match is None and index + 1 < len(found):
+            match = label_across(run.text, found[index + 1].text, specs[start:])
+        if match is not None:
+            skipped = specs[start:specs.index(match)]
+            placed.bare += sum(spec.variants[0][0] in run.text for spec in skipped)
+            current, start = match, specs.index(match) + 1
+            raw[match.row.id] = list(run.values)
+            filled[match.row.id] = run.filled
+        elif not run.filled:
+            continue  # empty cells under a heading or beside a broken label
+        elif current is not None and filled[current.row.id] < current.width:
+            raw[current.row.id].extend(run.values)  # the row continues after stray text
+            filled[current.row.id] += run.filled
+        elif not ((shared[0] and current is None) or (shared[1] and start == len(specs))):
+            placed.stray.extend(v for v in run.values if v is not None)
+    for spec in specs:
+        if spec.row.id in raw:
+            _fit_row(placed, spec.row.id, raw[spec.row.id], spec.width)
+    return placed
+
+
+def _fit_row(placed: Placed, row_id: str, values: list[str | None], width: int) -> None:
+    placed.rows[row_id], extra = fit(values, width)
+    placed.stray.extend(extra)
+    if len(values) < width:
+        placed.short[row_id] = len(values)
+
+
+def fit(values: list[str | None], width: int) -> tuple[list[Raw], list[str]]:
+    """``width`` entries: padding blanks dropped at either end, figures beyond the width returned."""
+    values = list(values)
+    while len(values) > width and values[0] is None:
+        values.pop(0)
+    while len(values) > width and values[-1] is None:
+        values.pop()
+    extra = [v for v in values[width:] if v is not None]
+    kept: list[Raw] = list(values[:width])
+    return kept + [MISSING] * (width - len(kept)), extra
+
+
+# --- One table -------------------------------------------------------------------------
+
+
+@dataclass
+class TableResult:
+    values: dict[CellKey, Value] = field(default_factory=dict)  # entered cells found (None: blank)
+    stated: dict[CellKey, Value] = field(default_factory=dict)  # totals as printed
+    blank: set[CellKey] = field(default_factory=set)
+    unfound: set[CellKey] = field(default_factory=set)  # entered cells with no figure found
+    unusable: set[CellKey] = field(default_factory=set)  # entered cells whose figure cannot be read
+    messages: list[str] = field(default_factory=list)
+    found_any: bool = False
+
+
+def _part(table: Table) -> str:
+    return f"第{table.section}部分表格"
+
+
+def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (False, False)) -> TableResult:
+    """``shared``: see ``place``."""
+    found = runs(lines)
+    if table is schema.APPEALS:
+        placed = _in_order(table, found, shared)
+    else:
+        placed = place(found, row_specs(table), shared=shared)
+    result = TableResult(found_any=bool(placed.rows))
+    for row in table.rows:
+        columns = table.block_of(row.id).columns
+        entries = placed.rows.get(row.id, [MISSING] * len(columns))
+        for column, entry in zip(columns, entries, strict=True):
+            _store(result, table, row, column, entry)
+    result.messages = _unfound_messages(table, placed, result) + result.messages
+    result.messages += _short_messages(table, placed, result)
+    if placed.bare >= 2:
+        result.messages.append(
+            f"{_part(table)}有 {placed.bare} 个行名后面没有数字，原文可能是逐列排列的（从 PDF 复制时常见），"
+            "已读出的数字也可能错行，请逐项核对")
+    if placed.stray:
+        shown = "、".join(placed.stray[:10]) + ("……" if len(placed.stray) > 10 else "")
+        result.messages.append(f"{_part(table)}中有 {len(placed.stray)} 个数字无法确定属于哪一格：{shown}")
+    return result
+
+
+def _short_messages(table: Table, placed: Placed, result: TableResult) -> list[str]:
+    """Rows with fewer figures than columns: filled left to right, which the clerk should confirm."""
+    if "" in placed.short:
+        cells = sum(len(table.block_of(r.id).columns) for r in table.rows)
+        return [f"{_part(table)}只找到 {placed.short['']} 个数字（表格有 {cells} 格），已从左到右依次填入，请核对"]
+    rows = [row for row in table.rows if row.id in placed.short and not any(
+        (table.id, row.id, c.id) in result.unfound for c in table.block_of(row.id).columns)]
+    if not rows:
+        return []
+    names = "」「".join(schema.row_name(table.id, row.id) for row in rows)
+    last = table.block_of(rows[0].id).columns[-1].label
+    return [f"{_part(table)}有 {len(rows)} 行的数字比表格的列少（「{names}」），已从左到右依次填入，"
+            f"最后的「{last}」列视为原表未填，请核对"]
+
+
+def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Placed:
+    """Section 四: one printed row of figures under a three-level header, read left to right
+    from the table's first label (行政复议) on."""
+    anchor = norm(table.rows[0].label)
+    seen = [run.text for run in found]
+    start = next((i for i in range(len(found)) if anchor in "".join(seen[:i + 1])), None)
+    if start is None:
+        return Placed()
+    placed = Placed(stray=[] if shared[0] else [v for run in found[:start] for v in run.values if v is not None])
+    values = [v for run in found[start:] for v in run.values]
+    if not any(v is not None for v in values):
+        return Placed()
+    specs = [(row, len(table.block_of(row.id).columns)) for row in table.rows]
+    entries, extra = fit(values, sum(width for _, width in specs))
+    if len(values) < len(entries):
+        placed.short[""] = len(values)
+    if not shared[1]:
+        placed.stray += extra
+    for row, width in specs:
+        placed.rows[row.id], entries = entries[:width], entries[width:]
+    return placed
+
+
+def _store(result: TableResult, table: Table, row: schema.Row, column: schema.Column, entry: Raw) -> None:
+    key: CellKey = (table.id, row.id, column.id)
+    stated = row.computed or column.computed
+    if isinstance(entry, _Missing) or (stated and entry is None):
+        if not stated:
+            result.unfound.add(key)
+        return
+    if entry is None:
+        result.values[key] = None
+        result.blank.add(key)
+        return
+    try:
+        value: Value = parse_amount(entry) if table.kind(row.id) is Kind.AMOUNT else parse_count(entry)
+    except NumberError as error:
+        result.messages.append(f"{_part(table)}「{_cell_label(table, row, column)}」原表为“{entry}”，无法使用：{error}")
+        if not stated:
+            result.unusable.add(key)
+        return
+    (result.stated if stated else result.values)[key] = value
+
+
+def _cell_label(table: Table, row: schema.Row, column: schema.Column) -> str:
+    name = schema.row_name(table.id, row.id)
+    return name if len(table.block_of(row.id).columns) == 1 else f"{name}」「{column.label}"
+
+
+def _unfound_messages(table: Table, placed: Placed, result: TableResult) -> list[str]:
+    if not placed.rows:
+        return [f"未找到{_part(table)}"]
+    messages: list[str] = []
+    reported: set[str] = set()
+    for row in table.rows:
+        if row.id in reported:
+            continue
+        if row.id not in placed.rows and not row.computed:
+            group = _group_of(table, row)
+            if group and all(r.id not in placed.rows for r in group[1]):
+                messages.append(f"未找到{_part(table)}{group[0]}")
+                reported.update(r.id for r in group[1])
+            else:
+                messages.append(f"未找到{_part(table)}「{schema.row_name(table.id, row.id)}」")
+            continue
+        lacking = [c.label for c in table.block_of(row.id).columns
+                   if (table.id, row.id, c.id) in result.unfound and row.id in placed.rows]
+        if lacking:
+            columns = "」「".join(lacking)
+            messages.append(f"{_part(table)}「{schema.row_name(table.id, row.id)}」缺少「{columns}」的数字")
+    return messages
+
+
+_GROUP_MARK = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+def _group_of(table: Table, row: schema.Row) -> tuple[str, list[schema.Row]] | None:
+    """The printed group a row belongs to, named as in 第（四）项, with its rows."""
+    block = table.block_of(row.id)
+    if len(table.blocks) > 1 and len(block.rows) > 1:  # section 二: 第二十条第（X）项
+        return block.heading, list(block.rows)
+    if len(row.groups) >= 2:
+        label = row.groups[-1]
+        mark = _GROUP_MARK.match(label)
+        name = f"第{mark.group(0)}项" if mark else f"「{label}」"
+        return name, [r for r in table.rows if r.groups[-1:] == (label,)]
+    return None

@@ -1,0 +1,75 @@
+"""Plain text and markdown: decoding, then one line per line.
+
+Text copied from a web page keeps table rows as tab-separated cells; text
+copied from a PDF puts one cell on a line, or several separated by spaces;
+a markdown file may hold pipe tables. All become ``Line``s here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from gxdesk.importer.errors import ImportFileError
+from gxdesk.importer.lines import Line, make_line
+
+# Legacy Chinese encodings all decode as GB18030, their superset.
+_GB_NAMES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "euc-cn", "hz-gb-2312"})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str, *, html: bool = False) -> str:
+    """BOM, then the page's declared charset, then UTF-8, then GB18030."""
+    if not data.strip():
+        raise ImportFileError(f"“{name}”是空文件")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _checked(_try(data, codec), name)
+    if b"\x00" in data:
+        raise ImportFileError(f"“{name}”不是文本文件，无法读取")
+    if html:
+        declared = _META_CHARSET.search(data[:8192])
+        if declared:
+            codec = declared.group(1).decode("ascii").lower()
+            text = _try(data, "gb18030" if codec in _GB_NAMES else codec)
+            if text is not None:
+                return _checked(text, name)
+    return _checked(_try(data, "utf-8") or _try(data, "gb18030"), name)
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _checked(text: str | None, name: str) -> str:
+    if text is None:
+        raise ImportFileError(f"“{name}”的文字编码无法识别（应为 UTF-8 或 GBK 文本）")
+    if len(_CONTROL.findall(text[:65536])) > 8:
+        raise ImportFileError(f"“{name}”不是文本文件，无法读取")
+    return text
+
+
+def text_lines(text: str) -> list[Line]:
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = make_line(_cells(raw))
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def _cells(raw: str) -> list[str]:
+    if "\t" in raw:
+        return raw.split("\t")
+    stripped = raw.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:  # a markdown table row
+        if _MD_RULE.fullmatch(stripped):
+            return []
+        return stripped.strip("|").split("|")
+    return [raw]

@@ -1,0 +1,370 @@
+"""A report laid out the ways published reports reach the next year's clerk.
+
+``document(report)`` gives the report as blocks (title, headings, paragraphs,
+and the three tables in the official shape with their merged cells, derived
+from the schema); the writers below turn those blocks into text in each
+layout seen in the wild, into an HTML page with rowspan/colspan, or into a
+.docx with merged cells. Used by the importer's tests and benchmark.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Iterator
+
+from gxdesk import schema
+from gxdesk.model import CellKey, Report, Value
+from gxdesk.schema import TEXT_PARTS
+
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+@dataclass
+class Cell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    role: str = "value"  # heading / header / label / group / value
+
+
+@dataclass
+class Grid:
+    rows: list[list[Cell]]
+    width: int
+
+
+@dataclass
+class Block:
+    kind: str  # title / para / heading / subheading / table
+    text: str = ""
+    grid: Grid | None = None
+
+
+Formatter = Callable[[Value], str]
+
+
+def plain(value: Value) -> str:
+    if value is None:
+        return ""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def thousands(value: Value) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
+    return plain(value)
+
+
+_FULL = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+
+
+def full_width(value: Value) -> str:
+    return thousands(value).translate(_FULL)
+
+
+def marked(value: Value) -> str:
+    """Blank cells written as a dash, the way PDFs show them."""
+    return "—" if value is None else plain(value)
+
+
+@dataclass
+class Options:
+    fmt: Formatter = plain
+    stated: dict[CellKey, Value] = field(default_factory=dict)  # printed totals that differ from the rows
+
+
+def _value(report: Report, key: CellKey, options: Options) -> str:
+    table = schema.TABLE_BY_ID[key[0]]
+    computed = table.row(key[1]).computed or table.column(key[1], key[2]).computed
+    if computed and key in options.stated:
+        return options.fmt(options.stated[key])
+    return options.fmt(report.value(*key) if computed else report.cells[key])
+
+
+# --- The three tables in the official shape --------------------------------------------------
+
+
+def proactive_grid(report: Report, options: Options) -> Grid:
+    rows: list[list[Cell]] = []
+    width = 1 + max(len(b.columns) for b in schema.PROACTIVE.blocks)
+    for block in schema.PROACTIVE.blocks:
+        span = (width - 1) // len(block.columns)
+        rows.append([Cell(block.heading, colspan=width, role="heading")])
+        rows.append([Cell(block.corner, role="header"),
+                     *(Cell(c.label, colspan=span, role="header") for c in block.columns)])
+        for row in block.rows:
+            rows.append([Cell(row.label, role="label"),
+                         *(Cell(_value(report, ("proactive", row.id, c.id), options), colspan=span)
+                           for c in block.columns)])
+    return Grid(rows, width)
+
+
+def requests_grid(report: Report, options: Options) -> Grid:
+    table = schema.REQUESTS
+    columns = table.blocks[0].columns
+    depth = max(len(r.groups) for r in table.rows) + 1
+    legal = [c for c in columns if c.group]
+    rows: list[list[Cell]] = [
+        [Cell(schema.REQUESTS_CORNER, colspan=depth, rowspan=3, role="header"),
+         Cell(schema.APPLICANT_GROUP, colspan=len(columns), role="header")],
+        [Cell(columns[0].label, rowspan=2, role="header"),
+         Cell(legal[0].group, colspan=len(legal), role="header"),
+         Cell(columns[-1].label, rowspan=2, role="header")],
+        [Cell(c.label, role="header") for c in legal],
+    ]
+    seen: set[tuple[str, ...]] = set()
+    for row in table.rows:
+        cells = []
+        for level in range(len(row.groups)):
+            prefix = row.groups[:level + 1]
+            if prefix not in seen:
+                seen.add(prefix)
+                count = sum(r.groups[:level + 1] == prefix for r in table.rows)
+                cells.append(Cell(row.groups[level], rowspan=count, role="group"))
+        cells.append(Cell(row.label, colspan=depth - len(row.groups), role="label"))
+        cells += [Cell(_value(report, ("requests", row.id, c.id), options)) for c in columns]
+        rows.append(cells)
+    return Grid(rows, depth + len(columns))
+
+
+def appeals_grid(report: Report, options: Options) -> Grid:
+    table = schema.APPEALS
+    columns = table.blocks[0].columns
+    n = len(columns)
+    top: list[Cell] = []
+    middle: list[Cell] = []
+    bottom: list[Cell] = []
+    values: list[Cell] = []
+    for row in table.rows:
+        if not row.groups:
+            top.append(Cell(row.label, colspan=n, role="header"))
+            middle += [Cell(c.label, rowspan=2, role="header") for c in columns]
+        else:
+            if not top or top[-1].text != row.groups[0]:
+                top.append(Cell(row.groups[0], colspan=0, role="header"))
+            top[-1].colspan += n
+            middle.append(Cell(row.label, colspan=n, role="header"))
+            bottom += [Cell(c.label, role="header") for c in columns]
+        values += [Cell(_value(report, ("appeals", row.id, c.id), options)) for c in columns]
+    return Grid([top, middle, bottom, values], n * len(table.rows))
+
+
+def matrix(grid: Grid) -> list[list[tuple[str, str]]]:
+    """The grid with spans expanded: (text, role) at each cell's top-left, ("", "pad") elsewhere."""
+    out = [[("", "pad")] * grid.width for _ in grid.rows]
+    taken = [[False] * grid.width for _ in grid.rows]
+    for r, row in enumerate(grid.rows):
+        c = 0
+        for cell in row:
+            while taken[r][c]:
+                c += 1
+            out[r][c] = (cell.text, cell.role)
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken[r + dr][c + dc] = True
+            c += cell.colspan
+    return out
+
+
+# --- The whole report as blocks --------------------------------------------------------------
+
+
+def long_date(iso: str) -> str:
+    year, month, day = (int(p) for p in iso.split("-"))
+    return f"{year}年{month}月{day}日"
+
+
+def document(report: Report, options: Options | None = None) -> list[Block]:
+    options = options or Options()
+    blocks = [Block("para", report.doc_number), Block("title", report.display_title)]
+    blocks += _paragraphs(report.text["preamble"])
+    grids = {"二": proactive_grid, "三": requests_grid, "四": appeals_grid}
+    for section in schema.SECTIONS:
+        blocks.append(Block("heading", section.heading))
+        if section.id in grids:
+            blocks.append(Block("table", grid=grids[section.id](report, options)))
+            continue
+        number = 0
+        for part in TEXT_PARTS:
+            if part.section != section.id:
+                continue
+            if part.title:
+                blocks.append(Block("subheading", f"（{CHINESE_NUMBERS[number]}）{part.title}"))
+                number += 1
+            blocks += _paragraphs(report.text[part.id])
+    blocks += [Block("para", report.organ), Block("para", long_date(report.date))]
+    return blocks
+
+
+def _paragraphs(text: str) -> list[Block]:
+    return [Block("para", p) for p in text.split("\n") if p]
+
+
+# --- Text layouts ------------------------------------------------------------------------------
+
+TableWriter = Callable[[Grid], Iterator[str]]
+
+
+def tab_rows(grid: Grid) -> Iterator[str]:
+    """One table row a line, cells separated by tabs (copied from a web page)."""
+    for row in matrix(grid):
+        yield "\t".join(text for text, _ in row)
+
+
+def one_cell_a_line(grid: Grid) -> Iterator[str]:
+    """Each cell on its own line, spans not repeated (copied from a PDF)."""
+    for row in grid.rows:
+        for cell in row:
+            yield cell.text
+
+
+def pipe_rows(grid: Grid) -> Iterator[str]:
+    rows = matrix(grid)
+    for index, row in enumerate(rows):
+        yield "| " + " | ".join(text for text, _ in row) + " |"
+        if index == 0:
+            yield "|" + "---|" * grid.width
+
+
+def spaced(text: str) -> str:
+    return " ".join(text)
+
+
+def broken_labels(grid: Grid) -> Iterator[str]:
+    """Tab rows whose long labels break inside a word: the rest on the next line, as in PDFs."""
+    for row in matrix(grid):
+        cells = [text for text, _ in row]
+        rest = [""] * len(cells)
+        for i, (text, role) in enumerate(row):
+            if role in ("label", "group") and len(text) > 5:
+                cut = len(text) // 2 + 1
+                cells[i], rest[i] = spaced(text[:cut]), text[cut:]
+        yield "\t".join(cells)
+        if any(rest):
+            yield ""
+            yield "\t".join(rest)
+
+
+def vertical_labels(grid: Grid) -> Iterator[str]:
+    """One cell a line; labels, group labels and header words written one character a line."""
+    for row in grid.rows:
+        for cell in row:
+            if cell.role in ("label", "group", "header") and cell.text:
+                yield from cell.text
+            else:
+                yield cell.text
+
+
+def split_headers(grid: Grid) -> Iterator[str]:
+    """Tab rows whose header words are spread over several lines, a few characters each."""
+    for row in matrix(grid):
+        if not any(role == "header" for _, role in row):
+            yield "\t".join(text for text, _ in row)
+            continue
+        pieces = [[text[i:i + 2] for i in range(0, len(text), 2)] if role == "header" else [text]
+                  for text, role in row]
+        for line in range(max(len(p) for p in pieces)):
+            yield "\t".join(spaced(p[line]) if line < len(p) else "" for p in pieces)
+
+
+def text_document(blocks: list[Block], table: TableWriter = tab_rows, *, markdown: bool = False,
+                  blank_lines: random.Random | None = None, wrap: int = 0) -> str:
+    out: list[str] = []
+    for block in blocks:
+        if block.kind == "table":
+            assert block.grid is not None
+            out += list(table(block.grid))
+        elif markdown and block.kind in ("title", "heading", "subheading"):
+            level = {"title": "#", "heading": "##", "subheading": "###"}[block.kind]
+            out.append(f"{level} {block.text}")
+        elif wrap and block.kind == "para":
+            out += [block.text[i:i + wrap] for i in range(0, len(block.text), wrap)]
+        else:
+            out.append(block.text)
+        if markdown:
+            out.append("")
+    if blank_lines is not None:
+        out = [line for text in out for line in ([text, ""] if blank_lines.random() < 0.3 else [text])]
+        out = [line for text in out for line in ([""] * blank_lines.randint(1, 3) + [text]
+                                                 if blank_lines.random() < 0.15 else [text])]
+    return "\n".join(out) + "\n"
+
+
+# --- HTML and .docx ----------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_document(blocks: list[Block], *, charset: str = "utf-8", layout_table: bool = False) -> str:
+    body: list[str] = []
+    tags = {"title": "h1", "heading": "h2", "subheading": "h3", "para": "p"}
+    for block in blocks:
+        if block.kind == "table":
+            assert block.grid is not None
+            body.append('<table border="1" cellspacing="0">')
+            for row in block.grid.rows:
+                cells = []
+                for cell in row:
+                    spans = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
+                        f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "")
+                    tag = "th" if cell.role in ("header", "heading") else "td"
+                    cells.append(f"<{tag}{spans}><p>{_escape(cell.text)}</p></{tag}>")
+                body.append("<tr>" + "".join(cells) + "</tr>")
+            body.append("</table>")
+        else:
+            tag = tags[block.kind]
+            body.append(f'<{tag} style="text-indent:2em">{_escape(block.text)}&nbsp;</{tag}>')
+    content = "\n".join(body)
+    if layout_table:  # the CMS page frame many government sites use
+        content = (f'<table width="100%"><tr><td>导航</td><td>首页 &gt; 政务公开</td></tr>'
+                   f'<tr><td colspan="2"><div class="article">{content}</div></td></tr></table>')
+    return (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f"<title>年度报告</title><style>p {{margin:0}}</style><script>document.write('<p>x</p>')</script>"
+            f"</head><body>\n{content}\n</body></html>\n")
+
+
+def docx_document(blocks: list[Block], path: object) -> None:
+    """A Word file with the tables' merged cells as in the official table (python-docx)."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if block.kind == "table":
+            assert block.grid is not None
+            _docx_table(document, block.grid)
+        elif block.kind == "title":
+            document.add_heading(block.text, level=0)
+        elif block.kind in ("heading", "subheading"):
+            document.add_heading(block.text, level=1 if block.kind == "heading" else 2)
+        else:
+            document.add_paragraph(block.text)
+    document.save(path)
+
+
+def _docx_table(document: object, grid: Grid) -> None:
+    table = document.add_table(rows=len(grid.rows), cols=grid.width)  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    # table.cell() rebuilds the whole grid on every call; merges never overlap, so the
+    # corners fetched up front stay valid while the table is merged.
+    flat = table._cells
+    cells = [flat[r * grid.width:(r + 1) * grid.width] for r in range(len(grid.rows))]
+    taken = [[False] * grid.width for _ in grid.rows]
+    for r, row in enumerate(grid.rows):
+        c = 0
+        for cell in row:
+            while taken[r][c]:
+                c += 1
+            target = cells[r][c]
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(cells[r + cell.rowspan - 1][c + cell.colspan - 1])
+            target.text = cell.text
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken[r + dr][c + dc] = True
+            c += cell.colspan
+
+
