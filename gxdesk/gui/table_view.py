@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -209,6 +210,19 @@ class ReportTableView(QTableView):
             self._move(QAbstractItemView.CursorAction.MoveDown)
         else:
             super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:
+        """Text from an input method (full-width digits typed with a Chinese IME) opens the
+        editor like a key does; Qt's views open it but drop the text, losing the first digit."""
+        index = self.currentIndex()
+        if (not self._editing() and event.commitString()
+                and self.report_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+                and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, None)):
+            editor = self.indexWidget(index)
+            if editor is not None:
+                QApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
 
     def _editing(self) -> bool:
         return self.state() == QAbstractItemView.State.EditingState

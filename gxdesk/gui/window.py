@@ -42,11 +42,7 @@ class MainWindow(QMainWindow):
         self.data_dir = home or userdirs.data_dir()
         self.settings_file = (home or userdirs.config_dir()) / FILE_NAME
         self.settings = Settings.load(self.settings_file)
-        if report is None:
-            from gxdesk.model import new_report
-
-            report = new_report("", 2000)
-        self.document = Document(report, path, name, self)
+        self.document = Document(report or _blank(), path, name, self)
         self.session = autosave.Session(userdirs.autosave_dir(self.data_dir))
         self._generation = self._autosaved = 0
         self.document.undo_stack.indexChanged.connect(self._changed)
@@ -261,11 +257,7 @@ class MainWindow(QMainWindow):
     # --- Files -----------------------------------------------------------------------
 
     def new_file(self) -> None:
-        from datetime import date
-
-        from gxdesk.model import new_report
-
-        if self.open_report(new_report("", date.today().year - 1)):
+        if self.open_report(_blank()):
             self.meta_page.organ.setFocus()
 
     def open_file(self, path: Path | None = None) -> bool:
@@ -499,3 +491,11 @@ class MainWindow(QMainWindow):
             f"设置：{self.settings_file}",
         )
 
+
+def _blank() -> Report:
+    """A new report for last year: the year a report is written for in January."""
+    from datetime import date
+
+    from gxdesk.model import new_report
+
+    return new_report("", date.today().year - 1)
