@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import sys
 import time
 from contextlib import suppress
@@ -107,7 +106,7 @@ class Session:
 
     def __init__(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
+        stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
         self.draft_file = directory / (stem + DRAFT_SUFFIX)
         self._lock = _Lock(directory / (stem + LOCK_SUFFIX))
         if not self._lock.acquire():

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gxdesk.model import CellKey, Report, Value
 from gxdesk.rules import Finding, check
+from gxdesk.schema import TABLE_BY_ID
 
 META_FIELDS = ("organ", "year", "doc_number", "date", "title")
 
@@ -37,6 +38,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.state_changed)
         self.findings: list[Finding] = []
+        self.touched: set[str] = set()  # tables whose figures the last change touched
         self._cell_flags: dict[CellKey, list[Finding]] = {}
         self._column_flags: dict[tuple[str, str], list[Finding]] = {}
         self.field_flags: dict[str, list[Finding]] = {}
@@ -74,7 +76,10 @@ class Document(QObject):
 
     # --- Findings ------------------------------------------------------------------
 
-    def recheck(self) -> None:
+    def recheck(self, touched: set[str] | None = None) -> None:
+        """Run the rules again and tell the views; ``touched`` limits which tables' figures
+        may have changed (None: any, e.g. a whole new report)."""
+        self.touched = set(TABLE_BY_ID) if touched is None else touched
         self.findings = check(self.report, self.previous)
         cells, columns, fields = defaultdict(list), defaultdict(list), defaultdict(list)
         for finding in self.findings:
@@ -121,17 +126,17 @@ class Document(QObject):
 
     def _apply_cells(self, changes: dict[CellKey, Value]) -> dict[CellKey, Value]:
         previous = self.report.set_cells(changes)
-        self.recheck()
+        self.recheck({key[0] for key in changes})
         return previous
 
     def _apply_field(self, kind: str, name: str, value: object) -> None:
         if kind == "text":
             self.report.set_text(name, str(value))
-            self.recheck()
+            self.recheck(set())
             self.text_changed.emit(name)
         else:
             setattr(self.report, name, value)
-            self.recheck()
+            self.recheck(set())
             self.meta_changed.emit(name)
 
     def _swap_report(self, report: Report) -> Report:

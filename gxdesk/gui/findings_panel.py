@@ -45,18 +45,25 @@ class FindingsPanel(QDockWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
         self.setWidget(body)
-        self._icons = {True: dot(ERROR_DOT), False: dot(WARNING_DOT)}
+        self._icons: dict[bool, QIcon] = {}  # drawn when the first finding shows
+        self._shown: list[Finding] | None = None
         document.findings_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         findings = self.document.findings
+        if findings == self._shown:
+            return  # most keystrokes change no finding: keep the list (and its scroll position)
+        self._shown = list(findings)
         self.summary.setText(summary(findings))
         current = self.list.currentRow()
         self.list.clear()
         for finding in findings:
             text = f"{finding.severity.label}　{finding.message}"
-            item = QListWidgetItem(self._icons[finding.severity is ERROR], text)
+            error = finding.severity is ERROR
+            if error not in self._icons:
+                self._icons[error] = dot(ERROR_DOT if error else WARNING_DOT)
+            item = QListWidgetItem(self._icons[error], text)
             item.setData(Qt.ItemDataRole.UserRole, finding)
             item.setToolTip(finding.message)
             self.list.addItem(item)

@@ -15,20 +15,23 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gxdesk.grid import GridCell, Role, layout
 from gxdesk.gui.document import Document
+from gxdesk.gui.flags import flag_colour, flag_tooltip
 from gxdesk.model import CellKey, Value
 from gxdesk.numbers import NumberError, is_blank, parse_amount, parse_count
-from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import Kind, Table, cell_name
 
 # Colours of the cells (kept here, not in the stylesheet: item views take them from the model).
 HEADER_BG = QColor("#e8edf3")
 HEADING_BG = QColor("#d9e2ec")
 COMPUTED_BG = QColor("#eef0f2")
-ERROR_BG = QColor("#f9d6d5")
-WARNING_BG = QColor("#fdf0c2")
 TEXT = QColor("#1f2933")
 COMPUTED_TEXT = QColor("#3e4c59")
 
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole,
+})
 _EDIT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -39,16 +42,6 @@ def format_value(value: Value) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
-
-
-def flag_colour(flags: list[Finding]) -> QColor | None:
-    if not flags:
-        return None
-    return ERROR_BG if any(f.severity is ERROR for f in flags) else WARNING_BG
-
-
-def flag_tooltip(flags: list[Finding]) -> str:
-    return "\n".join(f"{f.severity.label}：{f.message}" for f in flags)
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -62,6 +55,10 @@ class ReportTableModel(QAbstractTableModel):
         self.offset = self.grid.header_rows
         self._bold = QFont()
         self._bold.setBold(True)
+        # Lookups the painting asks for thousands of times, computed once.
+        self._anchors = {(c.row - self.offset, c.column): c for c in self.body_cells()}
+        self._computed = {c.key: self.grid.is_computed(c.key) for c in self.grid.values()}
+        self._shown: dict[CellKey, tuple] = {}
         document.findings_changed.connect(self.refresh)
 
     # --- Geometry ------------------------------------------------------------------
@@ -74,12 +71,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def cell(self, index: QModelIndex) -> GridCell | None:
         """The grid cell anchored at this index (None inside a span or outside)."""
-        if not index.isValid():
-            return None
-        cell = self.grid.at(index.row() + self.offset, index.column())
-        if cell is None or (cell.row - self.offset, cell.column) != (index.row(), index.column()):
-            return None
-        return cell
+        return self._anchors.get((index.row(), index.column()))
 
     def index_of(self, key: CellKey) -> QModelIndex:
         row, column = self.grid.position(key)
@@ -89,7 +81,7 @@ class ReportTableModel(QAbstractTableModel):
         return [c for c in self.grid.cells if c.row >= self.offset]
 
     def is_entered(self, cell: GridCell | None) -> bool:
-        return cell is not None and cell.key is not None and not self.grid.is_computed(cell.key)
+        return cell is not None and cell.key is not None and not self._computed[cell.key]
 
     # --- Data ----------------------------------------------------------------------
 
@@ -97,34 +89,35 @@ class ReportTableModel(QAbstractTableModel):
         cell = self.cell(index)
         if cell is None or cell.key is None:
             return Qt.ItemFlag.NoItemFlags
-        return _READ_ONLY if self.grid.is_computed(cell.key) else _EDIT
+        return _READ_ONLY if self._computed[cell.key] else _EDIT
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        cell = self.cell(index)
-        if cell is None:
+        cell = self._anchors.get((index.row(), index.column()))
+        if cell is None or role not in _ROLES:
             return None
         if cell.key is None:
             return self._label_data(cell, role)
         key = cell.key
+        computed = self._computed[key]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_value(self.document.report.value(*key))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = flag_colour(self.document.flags(key))
-            if colour is None and self.grid.is_computed(key):
+            if colour is None and computed:
                 colour = COMPUTED_BG
             return QBrush(colour) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(COMPUTED_TEXT if self.grid.is_computed(key) else TEXT)
+            return QBrush(COMPUTED_TEXT if computed else TEXT)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = flag_tooltip(self.document.flags(key))
-            if self.grid.is_computed(key):
+            if computed:
                 tip = "\n".join(filter(None, ["自动计算，不能修改", tip]))
             return tip or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{cell_name(*key)}：{format_value(self.document.report.value(*key)) or '空'}"
-        if role == Qt.ItemDataRole.FontRole and self.grid.is_computed(key):
+        if role == Qt.ItemDataRole.FontRole and computed:
             return self._bold
         return None
 
@@ -173,5 +166,15 @@ class ReportTableModel(QAbstractTableModel):
         return True
 
     def refresh(self) -> None:
-        if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        """Tell the views about the cells whose figure or flags changed, and only those:
+        an edit then repaints a handful of cells, not the table."""
+        report, flags, shown = self.document.report, self.document.flags, self._shown
+        figures_may_differ = self.table.id in self.document.touched or not shown
+        for cell in self.grid.values():
+            key = cell.key
+            value = report.value(*key) if figures_may_differ else shown[key][0]
+            state = (value, tuple(flags(key)))
+            if shown.get(key) != state:
+                self._shown[key] = state
+                index = self.index(cell.row - self.offset, cell.column)
+                self.dataChanged.emit(index, index)

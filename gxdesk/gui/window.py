@@ -9,23 +9,26 @@ actions with ``add_file_action`` and use ``report``, ``findings``,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from gxdesk import autosave, gxr, userdirs
 from gxdesk.errors import InputError
 from gxdesk.gui.document import Document
 from gxdesk.gui.findings_panel import ERROR_DOT, WARNING_DOT, FindingsPanel, dot
 from gxdesk.gui.pages import MetaPage, TextPage
-from gxdesk.gui.table_model import ReportTableModel
-from gxdesk.gui.table_view import ReportTableView
 from gxdesk.model import Report, carry_over_changes
 from gxdesk.numbers import format_number
 from gxdesk.rules import ERROR, META_SECTION, Finding, summary
-from gxdesk.schema import SECTIONS, TABLE_BY_SECTION, TEXT_PART_BY_ID, cell_name
+from gxdesk.schema import SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_ID, cell_name
 from gxdesk.settings import FILE_NAME, Settings
+
+if TYPE_CHECKING:
+    from gxdesk.gui.table_model import ReportTableModel
+    from gxdesk.gui.table_view import ReportTableView
 
 APP_TITLE = "gxdesk 政府信息公开工作年度报告"
 AUTOSAVE_MS = 60_000
@@ -68,23 +71,63 @@ class MainWindow(QMainWindow):
     # --- Layout ----------------------------------------------------------------------
 
     def _build_tabs(self) -> None:
+        """One tab per part of the report. Only 基本信息 is built now; the others are
+        built when first shown (or asked for), so start-up pays for the first paint only."""
         self.tabs = QTabWidget(objectName="tabs", documentMode=True)
         self.meta_page = MetaPage(self.document)
         self.tabs.addTab(self.meta_page, META_SECTION)
         self.tab_of_section = {META_SECTION: 0}
-        self.text_pages: dict[str, TextPage] = {}
-        self.models: dict[str, ReportTableModel] = {}
-        self.views: dict[str, ReportTableView] = {}
+        self._pages: dict[int, QWidget] = {0: self.meta_page}
+        self._text_pages: dict[str, TextPage] = {}
+        self._models: dict[str, ReportTableModel] = {}
+        self._views: dict[str, ReportTableView] = {}
         for section in SECTIONS:
-            table = TABLE_BY_SECTION.get(section.id)
-            if table is None:
-                page: QWidget = self.text_pages.setdefault(section.id, TextPage(self.document, section.id))
-            else:
-                self.models[table.id] = ReportTableModel(self.document, table, self)
-                page = self.views[table.id] = ReportTableView(self.models[table.id])
-            self.tab_of_section[section.id] = self.tabs.addTab(page, section.short)
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tab_of_section[section.id] = self.tabs.addTab(holder, section.short)
+        self.tabs.currentChanged.connect(self.page)
         self.setCentralWidget(self.tabs)
-        self._dots = {True: dot(ERROR_DOT), False: dot(WARNING_DOT)}
+        self._dots: dict[bool, QIcon] = {}  # drawn when first needed
+        self._no_dot = QIcon()
+        self._findings_shown: tuple | None = None
+        self._tab_marks: dict[int, bool | None] = {}
+
+    def _dot(self, error: bool) -> QIcon:
+        if error not in self._dots:
+            self._dots[error] = dot(ERROR_DOT if error else WARNING_DOT)
+        return self._dots[error]
+
+    def page(self, tab: int) -> QWidget:
+        """The page of a tab, built on first use."""
+        if tab in self._pages:
+            return self._pages[tab]
+        section = next(s for s in SECTIONS if self.tab_of_section[s.id] == tab)
+        table = TABLE_BY_SECTION.get(section.id)
+        if table is None:
+            page: QWidget = TextPage(self.document, section.id)
+            self._text_pages[section.id] = page
+            page.show_flags()
+        else:
+            from gxdesk.gui.table_model import ReportTableModel
+            from gxdesk.gui.table_view import ReportTableView
+
+            model = self._models[table.id] = ReportTableModel(self.document, table, self)
+            model.refresh()
+            page = self._views[table.id] = ReportTableView(model)
+        self.tabs.widget(tab).layout().addWidget(page)
+        self._pages[tab] = page
+        return page
+
+    def view(self, table_id: str) -> ReportTableView:
+        self.page(self.tab_of_section[TABLE_BY_ID[table_id].section])
+        return self._views[table_id]
+
+    def model(self, table_id: str) -> ReportTableModel:
+        return self.view(table_id).report_model
+
+    def text_page(self, section: str) -> TextPage:
+        self.page(self.tab_of_section[section])
+        return self._text_pages[section]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -171,6 +214,8 @@ class MainWindow(QMainWindow):
 
     def ask_unsaved(self) -> str:
         """'save', 'discard' or 'cancel'."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, f"“{self.document.name}”有未保存的修改，是否保存？",
                           parent=self)
         buttons = {
@@ -184,6 +229,8 @@ class MainWindow(QMainWindow):
     def ask_recover(self, draft: autosave.Draft, count: int) -> bool:
         from datetime import datetime
 
+        from PySide6.QtWidgets import QMessageBox
+
         when = datetime.fromtimestamp(draft.saved).strftime("%Y年%m月%d日 %H:%M")
         more = f"（共有 {count} 份草稿，其余的下次启动时再询问）" if count > 1 else ""
         answer = QMessageBox.question(
@@ -194,10 +241,14 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_open_path(self, caption: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, caption, self.settings.last_folder, FILE_FILTER)
         return Path(name) if name else None
 
     def ask_save_path(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         report = self.report
         suggested = self.document.path or Path(self.settings.last_folder or Path.home()) / (
             f"{report.organ}{report.year}年度报告{gxr.SUFFIX}" if report.organ else f"{UNTITLED}{gxr.SUFFIX}")
@@ -205,9 +256,13 @@ class MainWindow(QMainWindow):
         return Path(name) if name else None
 
     def inform(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, title, text)
 
     def warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, text)
 
     def show_message(self, text: str) -> None:
@@ -402,6 +457,10 @@ class MainWindow(QMainWindow):
 
     def _show_findings(self) -> None:
         findings = self.document.findings
+        state = (findings, self.document.previous_name, self.document.previous is not None)
+        if state == self._findings_shown:
+            return  # nothing new to show: no relayout, no repaint
+        self._findings_shown = state
         line = summary(findings)
         if self.document.previous is not None:
             line += f"　｜　上年报告：{self.document.previous_name}"
@@ -411,9 +470,12 @@ class MainWindow(QMainWindow):
             tab = self._tab_for(finding)
             worst[tab] = worst.get(tab, False) or finding.severity is ERROR
         for tab in range(self.tabs.count()):
-            self.tabs.setTabIcon(tab, self._dots[worst[tab]] if tab in worst else QIcon())
+            mark = worst.get(tab)  # True: an error, False: only warnings, None: nothing
+            if tab not in self._tab_marks or self._tab_marks[tab] != mark:
+                self._tab_marks[tab] = mark
+                self.tabs.setTabIcon(tab, self._no_dot if mark is None else self._dot(mark))
         self.meta_page.show_flags()
-        for page in self.text_pages.values():
+        for page in self._text_pages.values():
             page.show_flags()
         self.forget_previous_action.setEnabled(self.document.previous is not None)
 
@@ -428,14 +490,14 @@ class MainWindow(QMainWindow):
     def jump_to(self, finding: Finding) -> None:
         self.tabs.setCurrentIndex(self._tab_for(finding))
         if finding.table:
-            view = self.views[finding.table]
+            view = self.view(finding.table)
             if finding.row:
                 view.select_key((finding.table, finding.row, finding.column))
             else:
                 view.select_column(finding.table, finding.column)
             view.setFocus()
             return
-        page = self.tabs.currentWidget()
+        page = self.page(self.tabs.currentIndex())
         widget = page.widget_for(finding.field) if hasattr(page, "widget_for") else None
         if widget is not None:
             page.ensureWidgetVisible(widget)
@@ -454,8 +516,8 @@ class MainWindow(QMainWindow):
         self.findings_panel.list.setFocus()
 
     def _with_view(self, method: str) -> None:
-        page = self.tabs.currentWidget()
-        if isinstance(page, ReportTableView):
+        page = self.page(self.tabs.currentIndex())
+        if hasattr(page, method):
             getattr(page, method)()
 
     # --- Keeping the window in step ----------------------------------------------------
@@ -466,17 +528,19 @@ class MainWindow(QMainWindow):
         self._show_findings()
 
     def _text_changed(self, part: str) -> None:
-        for page in self.text_pages.values():
+        for page in self._text_pages.values():
             page.load(part)
         if part == self.meta_page.preamble.part.id:
             self.meta_page.preamble.load()
 
     def _reloaded(self) -> None:
         self.meta_page.load()
-        for page in self.text_pages.values():
+        for page in self._text_pages.values():
             page.load()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         import gxdesk
 
         try:

@@ -30,11 +30,11 @@ def test_first_start_shows_the_sample_untitled_and_never_saves_over_it(qtbot, wi
     packaged = data_file(SAMPLE_NAME).read_bytes()
     assert gxr.to_dict(window.report) == gxr.to_dict(load_sample())
     assert window.document.path is None and not window.isWindowModified()
-    type_into(qtbot, window.views["requests"], NEW, "60")
+    type_into(qtbot, window.view("requests"), NEW, "60")
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     target = tmp_path / "mine"
     answers.save_paths.append(target)
-    qtbot.keyClick(window.views["requests"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view("requests"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert data_file(SAMPLE_NAME).read_bytes() == packaged  # Ctrl+S asked where instead
     saved = tmp_path / "mine.gxr"
     assert gxr.load(saved).cells[NEW] == 60
@@ -43,7 +43,7 @@ def test_first_start_shows_the_sample_untitled_and_never_saves_over_it(qtbot, wi
 
 def test_save_reopen_compare(qtbot, make_window, answers, tmp_path, home):
     window = make_window()
-    type_into(qtbot, window.views["requests"], NEW, "61")
+    type_into(qtbot, window.view("requests"), NEW, "61")
     window.meta_page.organ.setFocus()
     window.meta_page.organ.selectAll()
     qtbot.keyClicks(window.meta_page.organ, "Test Bureau")
@@ -55,7 +55,7 @@ def test_save_reopen_compare(qtbot, make_window, answers, tmp_path, home):
     again = make_window(str(path))
     assert gxr.to_dict(again.report) == expected
     assert again.report.organ == "Test Bureau" and again.meta_page.organ.text() == "Test Bureau"
-    assert again.models["requests"].data(again.models["requests"].index_of(NEW)) == "61"
+    assert again.model("requests").data(again.model("requests").index_of(NEW)) == "61"
     assert Settings.load(home / "settings.json").recent[0] == str(path.resolve())
     assert Settings.load(home / "settings.json").last_folder == str(tmp_path.resolve())
 
@@ -63,7 +63,7 @@ def test_save_reopen_compare(qtbot, make_window, answers, tmp_path, home):
 def test_unsaved_changes_are_asked_about_before_open_and_close(qtbot, window, answers, tmp_path):
     other = tmp_path / "other.gxr"
     gxr.save(load_sample(), other)
-    type_into(qtbot, window.views["requests"], NEW, "62")
+    type_into(qtbot, window.view("requests"), NEW, "62")
 
     answers.unsaved = "cancel"
     assert not window.open_file(other)
@@ -77,7 +77,7 @@ def test_unsaved_changes_are_asked_about_before_open_and_close(qtbot, window, an
 
 
 def test_choosing_save_when_asked_saves_first(qtbot, window, answers, tmp_path):
-    type_into(qtbot, window.views["requests"], NEW, "63")
+    type_into(qtbot, window.view("requests"), NEW, "63")
     answers.unsaved = "save"
     answers.save_paths.append(tmp_path / "kept.gxr")
     window.new_file()
@@ -86,7 +86,7 @@ def test_choosing_save_when_asked_saves_first(qtbot, window, answers, tmp_path):
 
 
 def test_a_bad_file_shows_a_message_and_changes_nothing(qtbot, window, answers, tmp_path):
-    type_into(qtbot, window.views["requests"], NEW, "64")
+    type_into(qtbot, window.view("requests"), NEW, "64")
     bad = tmp_path / "bad.gxr"
     bad.write_text('{"format": "gxdesk-report", "version": 1, "year": "两千"}', encoding="utf-8")
     answers.open_paths.append(bad)
@@ -99,7 +99,7 @@ def test_a_bad_file_shows_a_message_and_changes_nothing(qtbot, window, answers, 
 def test_autosave_writes_a_draft_and_a_save_removes_it(qtbot, make_window, answers, home, tmp_path):
     window = make_window(autosave_ms=30)
     assert drafts(home) == []  # nothing unsaved: no draft
-    type_into(qtbot, window.views["requests"], NEW, "65")
+    type_into(qtbot, window.view("requests"), NEW, "65")
     qtbot.waitUntil(lambda: len(drafts(home)) == 1, timeout=3000)
     draft = json.loads(drafts(home)[0].read_text(encoding="utf-8"))
     assert gxr.parse(draft["report"].encode()).cells[NEW] == 65
@@ -119,7 +119,7 @@ from gxdesk.gui.window import MainWindow
 app = QApplication([])
 window = MainWindow(home=Path(sys.argv[1]))
 window.start(sys.argv[2] or None)
-model = window.models["requests"]
+model = window.model("requests")
 assert model.setData(model.index_of(("requests", "new", "natural_person")), "4321")
 window.autosave_now()
 os._exit(9)  # a crash: no close, no clean-up
@@ -181,7 +181,7 @@ def test_last_years_report_fills_the_carry_over_as_one_step(qtbot, window, answe
     # The sample's text is last year's text too: copied wholesale, for 一 and for 五.
     assert {f.section for f in window.findings if f.rule == "cross.text_repeated"} == {"一", "五"}
     assert "cross.carry_over" not in rules
-    assert window.text_pages["五"].fields["problems"].property("flag") == "warning"
+    assert window.text_page("五").fields["problems"].property("flag") == "warning"
     assert "上年报告：2024.gxr" in window.status_summary.text()
 
     window.document.undo_stack.undo()

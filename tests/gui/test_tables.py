@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from gxdesk.gui.table_model import COMPUTED_BG, ERROR_BG
+from gxdesk import schema
+from gxdesk.gui.flags import ERROR_BG
+from gxdesk.gui.table_model import COMPUTED_BG
 from gxdesk.schema import REQUEST_COLUMN_IDS
 from tests.gui.conftest import type_into
 
@@ -14,22 +16,22 @@ GRANTED = ("requests", "granted", "natural_person")
 
 
 def shown(window, key):
-    model = window.models[key[0]]
+    model = window.model(key[0])
     return model.data(model.index_of(key))
 
 
 def background(window, key):
-    brush = window.models[key[0]].data(window.models[key[0]].index_of(key), Qt.ItemDataRole.BackgroundRole)
+    brush = window.model(key[0]).data(window.model(key[0]).index_of(key), Qt.ItemDataRole.BackgroundRole)
     return brush.color() if brush is not None else None
 
 
 def tooltip(window, key):
-    return window.models[key[0]].data(window.models[key[0]].index_of(key), Qt.ItemDataRole.ToolTipRole) or ""
+    return window.model(key[0]).data(window.model(key[0]).index_of(key), Qt.ItemDataRole.ToolTipRole) or ""
 
 
 def test_typing_updates_totals_and_flags_then_fixing_clears_them(qtbot, window):
-    view = window.views["requests"]
-    window.tabs.setCurrentWidget(view)
+    view = window.view("requests")
+    window.tabs.setCurrentIndex(window.tab_of_section["三"])
     assert window.status_summary.text().startswith("勾稽关系：全部平衡")
     before_total = int(shown(window, ("requests", "total", "natural_person")))
     before_sum = int(shown(window, ("requests", "granted", "total")))
@@ -55,11 +57,11 @@ def test_typing_updates_totals_and_flags_then_fixing_clears_them(qtbot, window):
 
 
 def test_computed_cells_are_shaded_and_read_only(qtbot, window):
-    model = window.models["requests"]
+    model = window.model("requests")
     total = model.index_of(("requests", "total", "total"))
     assert model.data(total, Qt.ItemDataRole.BackgroundRole).color() == COMPUTED_BG
     assert not model.flags(total) & Qt.ItemFlag.ItemIsEditable
-    view = window.views["requests"]
+    view = window.view("requests")
     view.setCurrentIndex(total)
     qtbot.keyClick(view, "5")
     assert view.indexWidget(total) is None
@@ -67,7 +69,7 @@ def test_computed_cells_are_shaded_and_read_only(qtbot, window):
 
 
 def test_enter_moves_down_tab_moves_right(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     model = view.report_model
     type_into(qtbot, view, NEW, "60")
     assert view.currentIndex() == model.index_of(("requests", "carried_over", "natural_person"))
@@ -79,7 +81,7 @@ def test_enter_moves_down_tab_moves_right(qtbot, window):
 
 
 def test_entries_that_are_not_counts_are_refused_with_a_message(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     before = shown(window, NEW)
     for text in ("abc", "1.5", "-3"):
         type_into(qtbot, view, NEW, text)
@@ -93,7 +95,7 @@ def test_entries_that_are_not_counts_are_refused_with_a_message(qtbot, window):
 
 
 def test_the_fee_cell_takes_decimals(qtbot, window):
-    view = window.views["proactive"]
+    view = window.view("proactive")
     fees = ("proactive", "fees", "amount")
     type_into(qtbot, view, fees, "2.35")
     assert str(window.report.cells[fees]) == "2.35" and shown(window, fees) == "2.35"
@@ -102,7 +104,7 @@ def test_the_fee_cell_takes_decimals(qtbot, window):
 
 
 def test_delete_clears_the_selection_to_zero_in_one_step(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     model = view.report_model
     view.setCurrentIndex(model.index_of(NEW))
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
@@ -123,7 +125,7 @@ def test_blank_cells_show_blank_and_flagged(qtbot, window):
 
 
 def test_paste_a_block_from_excel_is_one_undo_step(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     model = view.report_model
     before = dict(window.report.cells)
     QGuiApplication.clipboard().setText("1\t２\t3\t4\r\n1,234\t0\t0\t0\r\n5\t6\t7\t8\r\n")
@@ -145,7 +147,7 @@ def test_paste_a_block_from_excel_is_one_undo_step(qtbot, window):
 
 
 def test_a_paste_with_a_bad_value_or_over_a_label_changes_nothing(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     model = view.report_model
     before = dict(window.report.cells)
     view.setCurrentIndex(model.index_of(NEW))
@@ -159,7 +161,7 @@ def test_a_paste_with_a_bad_value_or_over_a_label_changes_nothing(qtbot, window)
 
 
 def test_copy_gives_tab_separated_text(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     model = view.report_model
     view.setCurrentIndex(model.index_of(NEW))
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
@@ -169,5 +171,5 @@ def test_copy_gives_tab_separated_text(qtbot, window):
 
 
 def test_every_model_passes_the_model_tester(qtmodeltester, window):
-    for model in window.models.values():
-        qtmodeltester.check(model)
+    for table in schema.TABLES:
+        qtmodeltester.check(window.model(table.id))

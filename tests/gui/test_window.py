@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from gxdesk import schema
-from gxdesk.gui.table_model import ERROR_BG
+from gxdesk.gui.flags import ERROR_BG
 from gxdesk.gui.window import FILE_MENU_SECTIONS
 from tests.gui.conftest import type_into
 
@@ -16,29 +16,29 @@ def test_one_tab_per_part_of_the_report(window):
 
 
 def test_clicking_a_finding_jumps_to_the_cell(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     window.tabs.setCurrentIndex(0)
     window.document.set_cells({("requests", "refused_state_secret", "research"): None}, "test")
     panel = window.findings_panel.list
     item = next(panel.item(i) for i in range(panel.count()) if "未填写" in panel.item(i).text())
     qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=panel.visualItemRect(item).center())
-    assert window.tabs.currentWidget() is view
+    assert window.tabs.currentIndex() == window.tab_of_section["三"]
     assert view.currentIndex() == view.report_model.index_of(("requests", "refused_state_secret", "research"))
 
 
 def test_a_column_finding_selects_the_column(qtbot, window):
-    view = window.views["requests"]
+    view = window.view("requests")
     type_into(qtbot, view, ("requests", "granted", "nonprofit"), "9")
     window.tabs.setCurrentIndex(0)
     window.next_finding()  # F8
-    assert window.tabs.currentWidget() is view
+    assert window.tabs.currentIndex() == window.tab_of_section["三"]
     selected = {view.report_model.cell(i).key for i in view.selectionModel().selectedIndexes()}
     assert selected == {("requests", r.id, "nonprofit") for r in schema.REQUESTS.rows}
 
 
 def test_text_typing_is_undone_as_one_step_with_ctrl_z(qtbot, window):
-    field = window.text_pages["五"].fields["problems"]
-    window.tabs.setCurrentWidget(window.text_pages["五"])
+    field = window.text_page("五").fields["problems"]
+    window.tabs.setCurrentIndex(window.tab_of_section["五"])
     original = field.toPlainText()
     field.setFocus()
     field.moveCursor(field.textCursor().MoveOperation.End)
@@ -53,10 +53,10 @@ def test_text_typing_is_undone_as_one_step_with_ctrl_z(qtbot, window):
 
 def test_emptying_section_five_flags_the_field(qtbot, window):
     for part in ("problems", "improvements"):
-        field = window.text_pages["五"].fields[part]
+        field = window.text_page("五").fields[part]
         field.selectAll()
         qtbot.keyClick(field, Qt.Key.Key_Delete)
-    problems = window.text_pages["五"].fields["problems"]
+    problems = window.text_page("五").fields["problems"]
     assert problems.property("flag") == "error" and "不能为空" in problems.toolTip()
     assert window.status_summary.text() == "1 处错误"
     qtbot.keyClicks(problems, "x")
@@ -79,7 +79,7 @@ def test_meta_fields_write_through_and_undo(qtbot, window):
 
 
 def test_section_four_is_one_row_and_totals_follow(qtbot, window):
-    view = window.views["appeals"]
+    view = window.view("appeals")
     model = view.report_model
     assert model.rowCount() == 1 and model.columnCount() == 15
     total = model.index_of(("appeals", "litigation_direct", "total"))
