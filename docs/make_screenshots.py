@@ -45,7 +45,7 @@ def main() -> int:
         print(path)
     # The window with a mistake in it: flags in the table and in the 检查 panel.
     window.tabs.setCurrentIndex(window.tab_of_section["三"])
-    model = window.models["requests"]
+    model = window.model("requests")
     model.setData(model.index_of(("requests", "granted", "natural_person")), "35")
     app.processEvents()
     path = out / f"{len(NAMES) + 1:02d}-section-3-unbalanced.png"
