@@ -53,12 +53,37 @@ class _QuitOnFirstPaint(QObject):
         return False
 
 
+def _install_error_handler(window) -> None:
+    """An unexpected error in the window: keep a draft, log the details, tell the clerk in
+    one line of Chinese (``gxdeskw`` has no console where a traceback could go)."""
+
+    def handle(kind, error, trace) -> None:
+        import traceback
+
+        details = "".join(traceback.format_exception(kind, error, trace))
+        log = window.data_dir / "error.log"
+        try:
+            window.autosave_now()
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write(details + "\n")
+        except OSError:
+            pass
+        if sys.__stderr__ is not None:
+            sys.__stderr__.write(details)
+        window.warn("程序内部错误", f"程序出现了内部错误（{kind.__name__}），已自动保存草稿。\n"
+                    f"请保存报告后重新启动；错误详情记录在：{log}")
+
+    sys.excepthook = handle
+
+
 def run(path: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
     from gxdesk.gui.window import MainWindow
 
     window = MainWindow()
+    _install_error_handler(window)
     window.start(path)
     if os.environ.get(EXIT_ON_PAINT_ENV):
         quitter = _QuitOnFirstPaint(app)
