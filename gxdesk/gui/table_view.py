@@ -8,6 +8,8 @@ pastes a block copied from Excel or WPS (one undo step).
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -181,9 +183,7 @@ class ReportTableView(QTableView):
         widths = [header.sectionSize(c) for c in range(grid.columns)]
         line = self.fontMetrics().height() + 2 * PAD_Y
 
-        def measure(text: str, width: int) -> int:
-            return text_height(self, text, width)
-
+        measure = partial(text_height, self)
         heights = fit_heights(grid, model.offset, grid.rows - model.offset, widths, measure, line)
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
@@ -243,19 +243,13 @@ class ReportTableView(QTableView):
         if move is not None:
             self._move(move)
 
-    def edit(self, index, trigger=None, event=None):
-        if trigger is None:
-            return super().edit(index)
-        self._refused = False
-        return super().edit(index, trigger, event)
-
     def _move(self, action) -> None:
         index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if index.isValid():
             self.setCurrentIndex(index)
 
     def _on_refused(self, index: QModelIndex, message: str) -> None:
-        self._refused = True
+        self._refused = self._editing()  # closeEditor then keeps the cursor on the problem
         self.setCurrentIndex(index)
         rect = self.visualRect(index)
         QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self)
