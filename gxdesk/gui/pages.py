@@ -92,17 +92,33 @@ class TextField(QPlainTextEdit):
         self.document.set_text(self.part.id, self.toPlainText(), self.property("edit_session"))
 
 
-class MetaPage(QScrollArea):
-    """基本信息: organ, year, 发文字号, date, title and the preamble."""
+class _Page(QScrollArea):
+    """A scrolling page of fields; ``fields`` maps a meta key or text part id to its widget."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.fields: dict[str, QWidget] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        body.setObjectName("page")
-        layout = QVBoxLayout(body)
+        body = QWidget(objectName="page")
+        self.body_layout = QVBoxLayout(body)
+        self.setWidget(body)
+
+    def widget_for(self, field: str) -> QWidget | None:
+        return self.fields.get(field)
+
+    def show_flags(self) -> None:
+        for name, widget in self.fields.items():
+            set_flags(widget, self.document.field_flags.get(name, []))
+
+
+class MetaPage(_Page):
+    """基本信息: organ, year, 发文字号, date, title and the preamble."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        layout = self.body_layout
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.organ = QLineEdit(objectName="meta_organ")
@@ -114,10 +130,10 @@ class MetaPage(QScrollArea):
         self.date.setSpecialValueText("未填写")
         self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 12)
         self.title = QLineEdit(objectName="meta_title")
-        self.fields: dict[str, QWidget] = {
+        self.fields.update({
             "organ": self.organ, "year": self.year, "doc_number": self.doc_number,
             "date": self.date, "title": self.title,
-        }
+        })
         for name, widget in self.fields.items():
             form.addRow(META_LABELS[name] + "：", widget)
             _watch(widget)
@@ -126,9 +142,8 @@ class MetaPage(QScrollArea):
         layout.addLayout(form)
         preamble = next(p for p in TEXT_PARTS if p.section not in SECTION_BY_ID)
         layout.addWidget(_caption(preamble.section, preamble.hint))
-        self.preamble = TextField(document, preamble)
+        self.preamble = self.fields[preamble.id] = TextField(document, preamble)
         layout.addWidget(self.preamble, 1)
-        self.setWidget(body)
 
         self.organ.textEdited.connect(lambda t: self._set("organ", t.strip(), self.organ))
         self.doc_number.textEdited.connect(lambda t: self._set("doc_number", t.strip(), self.doc_number))
@@ -165,15 +180,6 @@ class MetaPage(QScrollArea):
             self._loading = False
         self.preamble.load()
 
-    def widget_for(self, field: str) -> QWidget | None:
-        return self.preamble if field == self.preamble.part.id else self.fields.get(field)
-
-    def show_flags(self) -> None:
-        flags = self.document.field_flags
-        for name, widget in self.fields.items():
-            set_flags(widget, flags.get(name, []))
-        set_flags(self.preamble, flags.get(self.preamble.part.id, []))
-
 
 def _caption(title: str, hint: str) -> QWidget:
     box = QWidget()
@@ -186,19 +192,15 @@ def _caption(title: str, hint: str) -> QWidget:
     return box
 
 
-class TextPage(QScrollArea):
+class TextPage(_Page):
     """One section's narrative parts, each with its customary sub-heading and a hint."""
 
+    fields: dict[str, TextField]
+
     def __init__(self, document: Document, section: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        body.setObjectName("page")
-        layout = QVBoxLayout(body)
+        super().__init__(document, parent)
+        layout = self.body_layout
         layout.addWidget(QLabel(SECTION_BY_ID[section].heading, objectName="section_heading"))
-        self.fields: dict[str, TextField] = {}
         parts = [p for p in TEXT_PARTS if p.section == section]
         numbered = itertools.count()
         for part in parts:
@@ -207,16 +209,8 @@ class TextPage(QScrollArea):
             field = TextField(document, part)
             layout.addWidget(field, 1)
             self.fields[part.id] = field
-        self.setWidget(body)
 
     def load(self, part: str = "") -> None:
         for field in self.fields.values():
             if not part or field.part.id == part:
                 field.load()
-
-    def widget_for(self, field: str) -> QWidget | None:
-        return self.fields.get(field)
-
-    def show_flags(self) -> None:
-        for part, widget in self.fields.items():
-            set_flags(widget, self.document.field_flags.get(part, []))

@@ -315,15 +315,22 @@ class MainWindow(QMainWindow):
         if self.open_report(_blank()):
             self.meta_page.organ.setFocus()
 
-    def open_file(self, path: Path | None = None) -> bool:
-        path = path or self.ask_open_path("打开报告")
+    def _choose_and_load(self, path: Path | None, caption: str, failure: str) -> tuple[Path, Report] | None:
+        """The file given or chosen, loaded; None (after saying why) if there is none."""
+        path = path or self.ask_open_path(caption)
         if path is None:
-            return False
+            return None
         try:
-            report = gxr.load(path)
+            return path, gxr.load(path)
         except InputError as error:
-            self.warn("无法打开", str(error))
+            self.warn(failure, str(error))
+            return None
+
+    def open_file(self, path: Path | None = None) -> bool:
+        chosen = self._choose_and_load(path, "打开报告", "无法打开")
+        if chosen is None:
             return False
+        path, report = chosen
         if not self._may_discard():
             return False
         self.document.reset(report, path)
@@ -395,14 +402,10 @@ class MainWindow(QMainWindow):
 
     def load_previous(self, path: Path | None = None) -> bool:
         """Last year's report: fill 二、上年结转 (one undo step) and check across years."""
-        path = path or self.ask_open_path("载入上年报告")
-        if path is None:
+        chosen = self._choose_and_load(path, "载入上年报告", "无法载入上年报告")
+        if chosen is None:
             return False
-        try:
-            previous = gxr.load(path)
-        except InputError as error:
-            self.warn("无法载入上年报告", str(error))
-            return False
+        path, previous = chosen
         changes = carry_over_changes(self.report, previous)
         before = {key: self.report.cells[key] for key in changes}
         self.document.set_previous(previous, path.name)
