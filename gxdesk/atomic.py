@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from contextlib import suppress
 from pathlib import Path
@@ -50,7 +49,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
 
 
 def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    # os.urandom, not secrets: the name needs to be unique, not secret, and secrets
+    # loads OpenSSL (several ms of the window's start-up).
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

@@ -7,12 +7,14 @@ on stderr; the modules of the subcommands import their heavy parts lazily.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from gxdesk.errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
 
 # Subcommand name → module with add_arguments(parser) and run(args) -> int.
 COMMANDS = {
@@ -39,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # here, not at the top: the window's start-up does not need it
+
     parser = argparse.ArgumentParser(
         prog="gxdesk", description="政府信息公开工作年度报告：填写、核对、生成。不带参数时打开窗口。"
     )

@@ -1,0 +1,83 @@
+"""Start-up of the real window (sample loaded) against a bare PySide6 window with the same tabs.
+
+    .venv/bin/python benchmarks/startup.py [RUNS]
+
+Spawns RUNS processes of each, alternating, offscreen; each quits after its
+first paint. Prints the median wall time from spawn to exit, the ratio
+(target <= 1.3) and each program's peak resident memory (target <= 150 MB).
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import gxdesk
+from gxdesk.gui.app import EXIT_ON_PAINT_ENV
+from gxdesk.rules import META_SECTION
+from gxdesk.schema import SECTIONS, TABLE_BY_SECTION
+
+HERE = Path(__file__).resolve().parent
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Seconds from spawn to exit, CPU seconds (user + system), peak RSS in kB (0 where unknown).
+
+    CPU time is reported beside wall time because other work on a shared
+    machine stretches wall time far more than the CPU a start-up needs."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if hasattr(os, "wait4"):
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    else:
+        process.wait()
+        elapsed, cpu, peak = time.perf_counter() - start, float("nan"), 0
+    if process.returncode != 0:
+        raise SystemExit(f"{command} exited with {process.returncode}")
+    return elapsed, cpu, peak
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    # An installed gxdesk has its bytecode (pip and PyInstaller compile it); a checkout
+    # run with PYTHONDONTWRITEBYTECODE would compile every module at every start.
+    compileall.compile_dir(str(Path(gxdesk.__file__).parent), quiet=1)
+    home = tempfile.mkdtemp(prefix="gxdesk-bench-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GXDESK_HOME": home, EXIT_ON_PAINT_ENV: "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    tabs = [META_SECTION, *(s.short for s in SECTIONS)]
+    tables = ",".join(str(i + 1) for i, s in enumerate(SECTIONS) if s.id in TABLE_BY_SECTION)
+    commands = {
+        "gxdesk": [sys.executable, "-m", "gxdesk"],
+        "bare PySide6": [sys.executable, str(HERE / "bare_window.py"), *tabs, f"--tables={tables}"],
+    }
+    for command in commands.values():
+        timed(command, env)  # warm the disk cache once
+    results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(timed(command, env))
+    wall, cpu = {}, {}
+    for name, samples in results.items():
+        wall[name] = statistics.median(s[0] for s in samples)
+        cpu[name] = statistics.median(s[1] for s in samples)
+        peak = max(s[2] for s in samples) / 1024
+        print(f"{name:14s} start-up to first paint: wall median {wall[name] * 1000:5.0f} ms "
+              f"(min {min(s[0] for s in samples) * 1000:.0f}), CPU median {cpu[name] * 1000:5.0f} ms "
+              f"(min {min(s[1] for s in samples) * 1000:.0f}), {runs} runs; peak RSS {peak:.0f} MB")
+    print(f"ratio gxdesk / bare: wall {wall['gxdesk'] / wall['bare PySide6']:.2f}, "
+          f"CPU {cpu['gxdesk'] / cpu['bare PySide6']:.2f}  (target <= 1.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The desktop window (PySide6). Everything it shows comes from the core."""

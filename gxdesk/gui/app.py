@@ -1,0 +1,92 @@
+"""``gxdesk [FILE]``: start the window.
+
+Shows the file given, or the draft of a session that crashed (after asking),
+or the built-in sample as an untitled report. Imports only what the first
+paint needs; export and import modules load when their menu item is used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from gxdesk.resources import asset_dir
+
+# Benchmarks set this to measure start-up: the program quits after its first paint.
+EXIT_ON_PAINT_ENV = "GXDESK_EXIT_ON_FIRST_PAINT"
+# Chinese UI fonts in order of preference; Qt falls back through the rest of the system's fonts.
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+
+
+def configure(app: QApplication) -> None:
+    app.setApplicationName("gxdesk")
+    app.setApplicationDisplayName("gxdesk")
+    font = QFont(app.font())
+    font.setFamilies(UI_FONTS)
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    app.setFont(font)
+    ui = asset_dir("ui")
+    icon = QIcon()
+    for size in (16, 32, 48, 256):
+        icon.addFile(str(ui / "icons" / f"gxdesk-{size}.png"))
+    app.setWindowIcon(icon)
+    try:
+        app.setStyleSheet((ui / "gxdesk.qss").read_text(encoding="utf-8"))
+    except OSError:
+        pass  # a missing stylesheet only costs looks
+    if sys.platform == "win32":
+        import ctypes
+
+        # Our own taskbar group and icon rather than python.exe's.
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("gxdesk.gxdesk")
+
+
+class _QuitOnFirstPaint(QObject):
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+
+def _install_error_handler(window) -> None:
+    """An unexpected error in the window: keep a draft, log the details, tell the clerk in
+    one line of Chinese (``gxdeskw`` has no console where a traceback could go)."""
+
+    def handle(kind, error, trace) -> None:
+        import traceback
+
+        details = "".join(traceback.format_exception(kind, error, trace))
+        log = window.data_dir / "error.log"
+        try:
+            window.autosave_now()
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write(details + "\n")
+        except OSError:
+            pass
+        if sys.__stderr__ is not None:
+            sys.__stderr__.write(details)
+        window.warn("程序内部错误", f"程序出现了内部错误（{kind.__name__}），已自动保存草稿。\n"
+                    f"请保存报告后重新启动；错误详情记录在：{log}")
+
+    sys.excepthook = handle
+
+
+def run(path: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
+    from gxdesk.gui.window import MainWindow
+
+    window = MainWindow()
+    _install_error_handler(window)
+    window.start(path)
+    if os.environ.get(EXIT_ON_PAINT_ENV):
+        quitter = _QuitOnFirstPaint(app)
+        app.installEventFilter(quitter)
+    window.show()
+    return app.exec()

@@ -1,0 +1,180 @@
+"""One QAbstractTableModel per report table, laid out as the printed table.
+
+The model's rows are the body of the printed table (the column header is
+drawn by ``GridHeader``); header, heading and label cells are neither
+selectable nor editable, so the keyboard moves over figures only. Figures
+and flags come from the core on every change.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from gxdesk.grid import GridCell, Role, layout
+from gxdesk.gui.document import Document
+from gxdesk.gui.flags import flag_colour, flag_tooltip
+from gxdesk.model import CellKey, Value
+from gxdesk.numbers import NumberError, is_blank, parse_amount, parse_count
+from gxdesk.schema import Kind, Table, cell_name
+
+# Colours of the cells (kept here, not in the stylesheet: item views take them from the model).
+HEADER_BG = QColor("#e8edf3")
+HEADING_BG = QColor("#d9e2ec")
+COMPUTED_BG = QColor("#eef0f2")
+TEXT = QColor("#1f2933")
+COMPUTED_TEXT = QColor("#3e4c59")
+
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole,
+})
+_EDIT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def format_value(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+class ReportTableModel(QAbstractTableModel):
+    refused = Signal(QModelIndex, str)  # an entry that is not a figure, with the reason
+
+    def __init__(self, document: Document, table: Table, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.table = table
+        self.grid = layout(table)
+        self.offset = self.grid.header_rows
+        self._bold = QFont()
+        self._bold.setBold(True)
+        # Lookups the painting asks for thousands of times, computed once.
+        self._anchors = {(c.row - self.offset, c.column): c for c in self.body_cells()}
+        self._computed = {c.key: self.grid.is_computed(c.key) for c in self.grid.values()}
+        self._shown: dict[CellKey, tuple] = {}
+        document.findings_changed.connect(self.refresh)
+
+    # --- Geometry ------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.grid.rows - self.offset
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.grid.columns
+
+    def cell(self, index: QModelIndex) -> GridCell | None:
+        """The grid cell anchored at this index (None inside a span or outside)."""
+        return self._anchors.get((index.row(), index.column()))
+
+    def index_of(self, key: CellKey) -> QModelIndex:
+        row, column = self.grid.position(key)
+        return self.index(row - self.offset, column)
+
+    def body_cells(self) -> list[GridCell]:
+        return [c for c in self.grid.cells if c.row >= self.offset]
+
+    def is_entered(self, cell: GridCell | None) -> bool:
+        return cell is not None and cell.key is not None and not self._computed[cell.key]
+
+    # --- Data ----------------------------------------------------------------------
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        cell = self.cell(index)
+        if cell is None or cell.key is None:
+            return Qt.ItemFlag.NoItemFlags
+        return _READ_ONLY if self._computed[cell.key] else _EDIT
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        cell = self._anchors.get((index.row(), index.column()))
+        if cell is None or role not in _ROLES:
+            return None
+        if cell.key is None:
+            return self._label_data(cell, role)
+        key = cell.key
+        computed = self._computed[key]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return format_value(self.document.report.value(*key))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = flag_colour(self.document.flags(key))
+            if colour is None and computed:
+                colour = COMPUTED_BG
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(COMPUTED_TEXT if computed else TEXT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = flag_tooltip(self.document.flags(key))
+            if computed:
+                tip = "\n".join(filter(None, ["自动计算，不能修改", tip]))
+            return tip or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{cell_name(*key)}：{format_value(self.document.report.value(*key)) or '空'}"
+        if role == Qt.ItemDataRole.FontRole and computed:
+            return self._bold
+        return None
+
+    def _label_data(self, cell: GridCell, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell.role is Role.LABEL and cell.rowspan == 1:
+                return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if cell.role is Role.HEADING:
+                return QBrush(HEADING_BG)
+            return QBrush(HEADER_BG) if cell.role is Role.HEADER else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(TEXT)  # not the greyed text of a disabled item
+        if role == Qt.ItemDataRole.FontRole and cell.role is Role.HEADING:
+            return self._bold
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell(index)
+        if role != Qt.ItemDataRole.EditRole or not self.is_entered(cell):
+            return False
+        return self.set_texts([(cell, str(value))], f"修改{cell_name(*cell.key)}")
+
+    def parse(self, cell: GridCell, text: str) -> Value:
+        """A typed or pasted entry as a figure; NumberError with the reason otherwise."""
+        if is_blank(text):
+            return None
+        if self.table.kind(cell.key[1]) is Kind.AMOUNT:
+            return parse_amount(text)
+        return parse_count(text)
+
+    def set_texts(self, entries: list[tuple[GridCell, str]], label: str) -> bool:
+        """Parse every entry, then apply all of them as one undo step, or none."""
+        changes: dict[CellKey, Value] = {}
+        for cell, text in entries:
+            try:
+                changes[cell.key] = self.parse(cell, text)
+            except NumberError as error:
+                index = self.index(cell.row - self.offset, cell.column)
+                self.refused.emit(index, f"{cell_name(*cell.key)}：{error}，未修改")
+                return False
+        self.document.set_cells(changes, label)
+        return True
+
+    def refresh(self) -> None:
+        """Tell the views about the cells whose figure or flags changed, and only those:
+        an edit then repaints a handful of cells, not the table."""
+        report, flags, shown = self.document.report, self.document.flags, self._shown
+        figures_may_differ = self.table.id in self.document.touched or not shown
+        for cell in self.grid.values():
+            key = cell.key
+            value = report.value(*key) if figures_may_differ else shown[key][0]
+            state = (value, tuple(flags(key)))
+            if shown.get(key) != state:
+                self._shown[key] = state
+                index = self.index(cell.row - self.offset, cell.column)
+                self.dataChanged.emit(index, index)

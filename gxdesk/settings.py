@@ -1,0 +1,52 @@
+"""The window's remembered choices: recent files and the last folder used.
+
+A small JSON file in the config folder. A damaged or foreign file is ignored
+(the defaults are used and the next save replaces it): losing a recent-files
+list must never stop the program from starting.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gxdesk.atomic import atomic_write_bytes
+
+FILE_NAME = "settings.json"
+MAX_RECENT = 8
+
+
+@dataclass
+class Settings:
+    recent: list[str] = field(default_factory=list)  # absolute paths, most recent first
+    last_folder: str = ""
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            obj = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(obj, dict):
+            return cls()
+        recent = obj.get("recent", [])
+        folder = obj.get("last_folder", "")
+        return cls(
+            recent=[p for p in recent if isinstance(p, str)][:MAX_RECENT] if isinstance(recent, list) else [],
+            last_folder=folder if isinstance(folder, str) else "",
+        )
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"recent": self.recent, "last_folder": self.last_folder}
+        atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+
+    def add_recent(self, file: Path) -> None:
+        """Put ``file`` first in the list and remember its folder."""
+        name = str(file.resolve())
+        self.recent = [name, *(p for p in self.recent if p != name)][:MAX_RECENT]
+        self.last_folder = str(Path(name).parent)
+
+    def forget(self, file: str) -> None:
+        self.recent = [p for p in self.recent if p != file]

@@ -1,0 +1,39 @@
+"""The entry point: `gxdesk FILE` shows the window; unexpected errors become a message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from gxdesk import gxr
+from gxdesk.gui.app import EXIT_ON_PAINT_ENV, _install_error_handler
+from gxdesk.sample import load_sample
+
+
+def test_gxdesk_file_opens_the_window_and_writes_only_its_own_folder(tmp_path):
+    reports, home = tmp_path / "reports", tmp_path / "home"
+    reports.mkdir()
+    path = reports / "mine.gxr"
+    gxr.save(load_sample(), path)
+    before = sorted(p.name for p in reports.iterdir())
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GXDESK_HOME": str(home), EXIT_ON_PAINT_ENV: "1"}
+    result = subprocess.run([sys.executable, "-m", "gxdesk", str(path)], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in reports.iterdir()) == before
+    assert (home / "settings.json").exists()  # the file went into 最近打开
+
+
+def test_an_unexpected_error_keeps_a_draft_and_says_so(qtbot, window, answers, home, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    _install_error_handler(window)
+    window.document.set_cells({("requests", "new", "natural_person"): 1}, "test")
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert answers.warned and "内部错误" in answers.warned[0] and "Traceback" not in answers.warned[0]
+    assert "ZeroDivisionError: boom" in (home / "error.log").read_text(encoding="utf-8")
+    assert window.session.draft_file.exists()
