@@ -31,6 +31,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_window(args)
     parser = build_parser()
     namespace = parser.parse_args(args)
+    if namespace.version:
+        import gxdesk  # __version__ is looked up only here: importlib.metadata is slow to load
+
+        print(f"gxdesk {gxdesk.__version__}")
+        return 0
+    if namespace.command is None:
+        parser.print_help()
+        return 2
     try:
         return int(namespace.run(namespace))
     except InputError as error:
@@ -46,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gxdesk", description="政府信息公开工作年度报告：填写、核对、生成。不带参数时打开窗口。"
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
+    parser.add_argument("--version", action="store_true", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -54,16 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
-
-
-class _Version(argparse.Action):
-    """--version, looked up only when asked for (importlib.metadata is slow to load)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
-        import gxdesk
-
-        print(f"gxdesk {gxdesk.__version__}")
-        parser.exit()
 
 
 def open_window(args: Sequence[str]) -> int:
