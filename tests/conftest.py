@@ -3,11 +3,11 @@ import os
 # Before anything imports Qt: the GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
+import pytest
 
-from gxdesk.model import Report  # noqa: E402
-from gxdesk.sample import load_sample  # noqa: E402
-from tests.factories import large_report  # noqa: E402
+from gxdesk.model import Report
+from gxdesk.sample import load_sample
+from tests.factories import large_report
 
 
 @pytest.fixture
