@@ -18,6 +18,7 @@ from gxdesk.errors import InputError
 COMMANDS = {
     "new": "gxdesk.cli.new",
     "check": "gxdesk.cli.check",
+    "render": "gxdesk.cli.render",
 }
 
 
