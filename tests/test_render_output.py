@@ -264,3 +264,26 @@ def test_render_module_api_is_what_the_window_calls() -> None:
 
     parameters = list(inspect.signature(render_module.render).parameters)
     assert parameters == ["report", "out_path", "template_dir", "font_dir", "seal"]
+
+
+def test_no_page_ends_with_a_heading_and_no_signature_stands_alone(sample: Report, tmp_path: Path) -> None:
+    """Shift the text line by line so that every heading meets a page end in one variant or another."""
+    from pypdf import PdfReader
+
+    from gxdesk import schema
+
+    titled = [p.title for p in schema.TEXT_PARTS if p.title]
+    headings = {s.heading for s in schema.SECTIONS} | set(titled)
+    base = sample.text["overview"]
+    for extra in range(0, 24, 3):
+        sample.text["overview"] = base + "补充说明。" * (5 * extra)
+        sample.text["other"] = "本年度未收取信息处理费。" * (1 + extra)
+        out = tmp_path / f"r{extra}.pdf"
+        render(sample, out)
+        pages = PdfReader(out).pages
+        for number, page in enumerate(pages, start=1):
+            runs = [(y, text) for text, _, y in text_starts(page) if not re.fullmatch(r"[—\s\d]+", text)]
+            lowest = min(runs)[1].strip()
+            assert not any(lowest.endswith(h) for h in headings), (extra, number, lowest)
+        last = "".join(text for text, _, _ in text_starts(pages[-1]))
+        assert "信息处理费" in last, (extra, last)  # text goes with the signature

@@ -10,6 +10,7 @@ every table has a real ``tblGrid`` with fixed column widths.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -183,8 +184,9 @@ def _table_xml(grid: Grid, fonts: FontSet) -> str:
         "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>",
     ]
     covered = grid.covered()
-    # Header rows and kept ranges stay with the row after them (Word's "keep with next").
-    keep_rows = set(range(grid.header_rows)) | {r for a, b in grid.keep for r in range(a, b)}
+    # Header rows, the first data row and kept ranges stay with the row after them ("keep with next").
+    opening = set(range(grid.header_rows + 1)) if grid.header_rows else set()
+    keep_rows = opening | {r for a, b in grid.keep for r in range(a, b)}
     for r in range(grid.nrows):
         header = "<w:tblHeader/>" if r < grid.header_rows else ""
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
@@ -273,8 +275,10 @@ def write(document: doc.Document, stream: BinaryIO, fonts: FontSet) -> list[str]
         sect_pr.addprevious(element)
 
     properties = package.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    properties.created = properties.modified = now
     properties.title = document.title
-    properties.author = document.organ
+    properties.author = properties.last_modified_by = document.organ
     properties.subject = "政府信息公开工作年度报告"
     properties.language = "zh-CN"
     properties.comments = "gxdesk"

@@ -190,7 +190,12 @@ class TextBlock(Flowable):
             fit = len(lines) - 2
         if fit < 2:
             return []
-        return [self._part(lines[:fit], 0.0), self._part(lines[fit:], self.space_after)]
+        return list(self.parts(fit))
+
+    def parts(self, at: int) -> tuple[TextBlock, TextBlock]:
+        """The lines before ``at`` and from ``at`` on, as two blocks (set for the same width)."""
+        lines = self.lines(self._lines_width or layout.TYPE_WIDTH)
+        return self._part(lines[:at], 0.0), self._part(lines[at:], self.space_after)
 
     def _part(self, lines: list[Line], space_after: float) -> TextBlock:
         part = TextBlock(self.text, self.font_for, self.size, self.leading, align=self.align,

@@ -243,36 +243,63 @@ _HEADING_ROLES = {1: Role.HEADING, 2: Role.KAI, 3: Role.BODY}
 
 
 def _story(document: doc.Document, fonts: _Fonts) -> list[Flowable]:
-    story: list[Flowable] = []
-    blocks = document.blocks
-    built = [_flowable(block, fonts) for block in blocks]
-    for i, (block, flowable) in enumerate(zip(blocks, built, strict=True)):
-        if isinstance(block, doc.Heading):
-            # No heading ends a page: it needs room for itself and the start of what follows.
-            story.append(CondPageBreak(_start_height(built, i)))
+    items: list[Flowable] = []
+    for block in document.blocks:
+        flowable = _flowable(block, fonts)
         if isinstance(block, doc.Signature):
-            # Never a signature alone on a page: the last paragraph goes along.
-            before = [story.pop()] if story and isinstance(story[-1], TextBlock) else []
-            story.append(KeepTogether(before + flowable))
+            last = items[-1] if items else None
+            if isinstance(last, TextBlock) and last.kind == "body":
+                items.pop()
+                items.extend(_with_signature(last, flowable))
+            else:
+                items.extend(_with_signature(None, flowable))
             continue
-        story.append(flowable)
+        items.append(flowable)
         if isinstance(block, doc.Table):
-            story.append(Spacer(0, layout.TABLE_SPACE_AFTER))
+            items.append(Spacer(0, layout.TABLE_SPACE_AFTER))
+    story: list[Flowable] = []
+    for i, item in enumerate(items):
+        if isinstance(item, TextBlock) and item.kind == "heading":
+            # No heading ends a page: it needs room for itself and the start of what follows.
+            story.append(CondPageBreak(_start_height(items, i)))
+        story.append(item)
     return story
 
 
-def _start_height(built: list[Flowable], i: int) -> float:
-    """Room a heading needs: itself, headings right after it, then two lines or a table's start."""
+class _Together(KeepTogether):
+    """KeepTogether that remembers its parts (to measure them before layout)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__(parts)
+        self.parts = parts
+
+
+def _with_signature(last: TextBlock | None, signature: list[Flowable]) -> list[Flowable]:
+    """Never a signature alone on a page: the last lines of the text go along (GB/T 9704 7.3.5.1)."""
+    if last is None:
+        return [_Together(signature)]
+    lines = last.lines(layout.TYPE_WIDTH)
+    if len(lines) <= 4:
+        return [_Together([last, *signature])]
+    head, tail = last.parts(len(lines) - 2)
+    return [head, _Together([tail, *signature])]
+
+
+def _start_height(items: list[Flowable], i: int) -> float:
+    """Room a heading needs: itself, headings right after it, then the start of what follows."""
     height = 0.0
-    for flowable in built[i:]:
-        if isinstance(flowable, _GridTable):
-            return height + flowable.start_height(layout.TYPE_WIDTH)
-        if not isinstance(flowable, TextBlock):
-            return height + layout.LINE_PITCH
-        lines = len(flowable.lines(layout.TYPE_WIDTH))
-        if flowable.kind != "heading":
-            return height + flowable.leading * min(lines, 2)
-        height += flowable.leading * lines
+    for item in items[i:]:
+        if isinstance(item, TextBlock) and item.kind == "heading":
+            height += item.leading * len(item.lines(layout.TYPE_WIDTH))
+            continue
+        if isinstance(item, TextBlock):
+            return height + item.leading * min(len(item.lines(layout.TYPE_WIDTH)), 2)
+        if isinstance(item, _GridTable):
+            return height + item.start_height(layout.TYPE_WIDTH)
+        if isinstance(item, _Together):
+            total = sum(f.wrap(layout.TYPE_WIDTH, layout.TYPE_HEIGHT)[1] for f in item.parts)
+            return height + min(total, layout.TYPE_HEIGHT - height)
+        return height + layout.LINE_PITCH
     return height
 
 

@@ -101,10 +101,10 @@ class Grid:
         )
 
     def split_points(self) -> list[int]:
-        """Rows a page may start with: after the header and first data row, not inside a kept range."""
+        """Rows a page may start with: after the header and two data rows, not inside a kept range."""
         return [
             row
-            for row in range(self.header_rows + 1, self.nrows)
+            for row in range(self.header_rows + 2, self.nrows)
             if not any(a < row <= b for a, b in self.keep)
         ]
 
