@@ -46,15 +46,21 @@ def _fontconfig(directory: Path) -> Path:
     return path
 
 
-def convert_to_pdf(docx: Path, outdir: Path, timeout: float = 180) -> Path:
-    """``soffice --headless --convert-to pdf``; the converted PDF's path."""
+def convert_to_pdf(docx: Path, outdir: Path, timeout: float = 180, profile: Path | None = None) -> Path:
+    """``soffice --headless --convert-to pdf``; the converted PDF's path.
+
+    ``profile`` keeps LibreOffice's user profile between runs (a warm start,
+    as on a desktop that has run it before); by default it is a fresh one.
+    """
     binary = soffice()
     if binary is None:
         raise RuntimeError("soffice not found")
-    with tempfile.TemporaryDirectory(prefix="gxdesk-lo-") as profile:
-        env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(Path(profile))))
+    with tempfile.TemporaryDirectory(prefix="gxdesk-lo-") as scratch:
+        home = profile or Path(scratch)
+        home.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(home)))
         subprocess.run(
-            [binary, f"-env:UserInstallation=file://{profile}/user", "--headless", "--norestore",
+            [binary, f"-env:UserInstallation={(home / 'user').as_uri()}", "--headless", "--norestore",
              "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
             check=True, capture_output=True, timeout=timeout, env=env,
         )
