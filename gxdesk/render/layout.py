@@ -37,7 +37,7 @@ TITLE_FAUX_BOLD = 0.035  # stroke width / size when 小标宋 is missing and 宋
 # --- Tables -----------------------------------------------------------------------
 TABLE_SIZE = {"proactive": 12.0, "requests": 10.5, "appeals": 10.5}
 TABLE_LEADING = 1.3  # line height / font size inside table cells
-CELL_PAD_X = 2.0
+CELL_PAD_X = 3.0
 CELL_PAD_Y = 2.5
 RULE_WIDTH = 0.5  # table lines, 0.5 pt
 TABLE_SPACE_AFTER = 8.0  # between a table and the next paragraph

@@ -66,6 +66,7 @@ def char_width(char: str, font: str, size: float) -> float:
 def break_lines(text: str, font_for: FontFor, size: float, width: float, first_indent: float = 0.0) -> list[Line]:
     """Lines of ``text`` ("\\n" = explicit break) for a column ``width`` points wide."""
     lines: list[Line] = []
+    text = text.replace("\t", "    ")  # no font has a glyph for a tab
     for n, hard in enumerate(text.split("\n")):
         chars = [(c, f, char_width(c, f, size)) for c, f in ((c, font_for(c)) for c in hard)]
         units = _glue(_units(chars))

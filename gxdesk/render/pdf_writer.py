@@ -185,6 +185,12 @@ def _table_content(grid: Grid, fonts: _Fonts) -> tuple[list[list[Any]], list[tup
     for cell in grid.cells:
         if cell.role is CellRole.NUMBER:
             data[cell.row][cell.col] = cell.text  # figures never wrap; a plain string is cheapest
+            room = sum(grid.widths[cell.col: cell.col + cell.colspan]) - 2 * layout.CELL_PAD_X
+            width = pdfmetrics.stringWidth(cell.text, song, size)
+            if width > room:  # a figure too long for its column is set smaller, never across the rule
+                smaller = size * room / width
+                commands.append(("FONT", (cell.col, cell.row), (cell.col, cell.row), song, smaller,
+                                 smaller * layout.TABLE_LEADING))
         else:
             role = Role.HEADING if cell.role is CellRole.BLOCK else Role.SONG
             data[cell.row][cell.col] = TextBlock(
