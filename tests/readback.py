@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from gxdesk import schema
 from gxdesk.model import Report
@@ -75,6 +76,39 @@ def pdf_figures(pages: list[str]) -> list[str]:
     start = text.index(schema.SECTION_BY_ID["二"].heading)
     end = text.index(schema.SECTION_BY_ID["五"].heading)
     return numeric_tokens(text[start:end])
+
+
+def text_starts(page: Any) -> list[tuple[str, float, float]]:
+    """Each text run of a page with where it starts: its text matrix through the current transformation."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            x, y = tm[4], tm[5]
+            found.append((text, x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def last_line(page: Any) -> str:
+    """The lowest text on a page above the page number."""
+    runs = [(round(y), x, text) for text, x, y in text_starts(page) if not PAGE_NUMBER.fullmatch(text.strip())]
+    bottom = min(y for y, _, _ in runs)
+    return "".join(text for y, _, text in sorted(runs, key=lambda r: r[1]) if abs(y - bottom) <= 2).strip()
+
+
+def headings() -> set[str]:
+    return {s.heading for s in schema.SECTIONS} | {p.title for p in schema.TEXT_PARTS if p.title}
+
+
+def pages_of_requests(path: Path) -> list[str]:
+    """Squeezed text of each PDF page that shows rows of section 三's table."""
+    from pypdf import PdfReader
+
+    rows = [r.label for r in schema.REQUESTS.rows]
+    pages = ["".join(page.extract_text().split()) for page in PdfReader(path).pages]
+    return [text for text in pages if sum(label in text for label in rows) >= 2]
 
 
 # --- .docx ----------------------------------------------------------------------------

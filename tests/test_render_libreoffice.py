@@ -12,7 +12,15 @@ from gxdesk.render import render
 from gxdesk.sample import load_sample
 from gxdesk.schema import SECTION_BY_ID
 from tests.office import convert_to_pdf, soffice
-from tests.readback import expected_figures, expected_sequence, in_order, numeric_tokens
+from tests.readback import (
+    expected_figures,
+    expected_sequence,
+    headings,
+    in_order,
+    last_line,
+    numeric_tokens,
+    pages_of_requests,
+)
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
 
@@ -52,3 +60,17 @@ def test_libreoffice_lays_it_out_like_our_pdf(converted: tuple[Report, Path, Pat
     assert abs(len(theirs.pages) - len(PdfReader(ours).pages)) <= 1
     numbers = [p.extract_text() for p in theirs.pages]
     assert all(f"— {i} —" in text or f"—{i}—" in text for i, text in enumerate(numbers, start=1))
+
+
+def test_libreoffice_repeats_the_header_and_keeps_headings_with_text(converted: tuple[Report, Path, Path]) -> None:
+    from pypdf import PdfReader
+
+    from gxdesk.schema import REQUESTS_CORNER
+
+    _, pdf, _ = converted
+    pages = pages_of_requests(pdf)
+    assert len(pages) >= 2  # the sample's table 三 runs onto a second page …
+    assert all("".join(REQUESTS_CORNER.split()) in text for text in pages)  # … under its header (w:tblHeader)
+    for page in PdfReader(pdf).pages:
+        lowest = last_line(page).replace(" ", "")
+        assert not any(lowest.endswith(h) for h in headings()), lowest

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,25 +17,16 @@ from tests.readback import (
     docx_text,
     expected_figures,
     expected_sequence,
+    headings,
     in_order,
+    last_line,
+    pages_of_requests,
     pdf_figures,
     pdf_pages,
+    text_starts,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def text_starts(page: Any) -> list[tuple[str, float, float]]:
-    """Each text run of a page with where it starts: its text matrix through the current transformation."""
-    found: list[tuple[str, float, float]] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
-        if text.strip():
-            x, y = tm[4], tm[5]
-            found.append((text, x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]))
-
-    page.extract_text(visitor_text=visit)
-    return found
 
 
 @pytest.fixture(params=["sample", "large"])
@@ -270,10 +260,6 @@ def test_no_page_ends_with_a_heading_and_no_signature_stands_alone(sample: Repor
     """Shift the text line by line so that every heading meets a page end in one variant or another."""
     from pypdf import PdfReader
 
-    from gxdesk import schema
-
-    titled = [p.title for p in schema.TEXT_PARTS if p.title]
-    headings = {s.heading for s in schema.SECTIONS} | set(titled)
     base = sample.text["overview"]
     for extra in range(0, 24, 3):
         sample.text["overview"] = base + "补充说明。" * (5 * extra)
@@ -282,8 +268,17 @@ def test_no_page_ends_with_a_heading_and_no_signature_stands_alone(sample: Repor
         render(sample, out)
         pages = PdfReader(out).pages
         for number, page in enumerate(pages, start=1):
-            runs = [(y, text) for text, _, y in text_starts(page) if not re.fullmatch(r"[—\s\d]+", text)]
-            lowest = min(runs)[1].strip()
-            assert not any(lowest.endswith(h) for h in headings), (extra, number, lowest)
+            lowest = last_line(page)
+            assert not any(lowest.endswith(h) for h in headings()), (extra, number, lowest)
         last = "".join(text for text, _, _ in text_starts(pages[-1]))
         assert "信息处理费" in last, (extra, last)  # text goes with the signature
+
+
+def test_the_requests_header_repeats_on_every_page_of_the_table(large: Report, tmp_path: Path) -> None:
+    from gxdesk.schema import REQUESTS_CORNER
+
+    out = tmp_path / "r.pdf"
+    render(large, out)
+    pages = pages_of_requests(out)
+    assert len(pages) >= 2
+    assert all("".join(REQUESTS_CORNER.split()) in text for text in pages)
