@@ -112,11 +112,10 @@ def _units(chars: list[tuple[str, str, float]]) -> list[_Unit]:
     units: list[_Unit] = []
     for item in chars:
         char = item[0]
-        latin = char.isascii() and not char.isspace()
         if char.isspace():
             units.append(_Unit([item], space=True))
-        elif latin and units and units[-1].chars and _is_latin(units[-1].chars[-1][0]) and not units[-1].space:
-            units[-1].chars.append(item)
+        elif _is_latin(char) and units and not units[-1].space and _is_latin(units[-1].chars[-1][0]):
+            units[-1].chars.append(item)  # a Latin word or a figure such as 1,326 stays whole
         else:
             units.append(_Unit([item]))
     return units
