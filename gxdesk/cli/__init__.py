@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 COMMANDS = {
     "new": "gxdesk.cli.new",
     "check": "gxdesk.cli.check",
+    "render": "gxdesk.cli.render",
     "import": "gxdesk.cli.import_",
     "merge": "gxdesk.cli.merge",
 }

@@ -1,0 +1,338 @@
+"""Which font files print the report: the same faces on every machine that has them.
+
+Each typographic role (仿宋 body, 黑体 headings, 楷体 sub-headings, 小标宋
+title, 宋体 tables and page numbers) is resolved in this order:
+
+1. fonts the user chose (a folder: the setting or ``--font-dir``);
+2. the standard Windows fonts (simfang.ttf, simhei.ttf, simkai.ttf,
+   simsun.ttc, and 仿宋_GB2312 / 楷体_GB2312 / 方正小标宋简体 when installed);
+3. TrueType CJK fonts of the host system, by family name, then any;
+4. ReportLab's built-in STSong-Light, which the PDF cannot embed — with a
+   warning, because such a PDF prints differently elsewhere.
+
+Only TrueType outlines (``glyf``) can be embedded by ReportLab; CFF fonts
+(Noto CJK .otf/.ttc) are skipped. Reading a folder costs only the font
+headers, and the result is cached for the process. ``GXDESK_FONT_PATH``
+(folders separated by ``os.pathsep``; empty for none) replaces the system
+folders — the tests use it to exercise the fallback.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import struct
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+from gxdesk.errors import InputError
+
+FONT_PATH_ENV = "GXDESK_FONT_PATH"
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
+CID_FALLBACK = "STSong-Light"
+
+
+class Role(Enum):
+    BODY = "仿宋"
+    HEADING = "黑体"
+    KAI = "楷体"
+    TITLE = "小标宋"
+    SONG = "宋体"  # tables and page numbers
+
+
+@dataclass(frozen=True)
+class _Spec:
+    names: tuple[str, ...]  # standard family names, preferred first
+    keywords: tuple[str, ...]  # lower-case substrings that identify the style elsewhere
+    standard: str  # the name a .docx uses when no installed face can be named
+    fallback: Role | None
+    exclude: tuple[str, ...] = ()
+
+
+_SPECS = {
+    Role.BODY: _Spec(("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"), ("仿宋", "fangsong"), "仿宋", Role.SONG),
+    Role.HEADING: _Spec(("黑体", "SimHei"), ("黑体", "hei"), "黑体", Role.SONG),
+    Role.KAI: _Spec(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), ("楷", "kai"), "楷体", Role.BODY),
+    Role.TITLE: _Spec(
+        ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+        ("小标宋", "xiaobiaosong"), "方正小标宋简体", Role.SONG,
+    ),
+    Role.SONG: _Spec(
+        ("宋体", "SimSun"), ("宋", "song", "sung", "ming"), "宋体", None,
+        exclude=("仿宋", "fang", "小标宋", "xiaobiao"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font in a file (a .ttc holds several)."""
+
+    path: str
+    index: int
+    families: tuple[str, ...]  # every family name the file gives, Chinese first
+    truetype: bool  # glyf outlines: ReportLab can embed it
+    cjk: bool  # covers Chinese
+
+    @property
+    def name(self) -> str:
+        return self.families[0] if self.families else Path(self.path).stem
+
+
+@dataclass(frozen=True)
+class Choice:
+    role: Role
+    face: Face | None  # None: the built-in STSong-Light
+    docx_name: str  # the family a .docx names for this role
+    bold: bool  # the PDF face stands in for a heavier one: embolden it
+    docx_bold: bool = False  # the .docx names a stand-in too (宋体 for 小标宋): bold there as well
+
+
+NOT_EMBEDDED = (
+    "未找到可嵌入的 TrueType 中文字体，PDF 使用阅读器自带的 STSong-Light 字体且不嵌入字体，"
+    "换一台电脑显示和打印可能不同；请安装仿宋、黑体、楷体、宋体，或用 --font-dir 指定字体文件夹"
+)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    choices: dict[Role, Choice]
+    warnings: tuple[str, ...]  # about the fonts the user chose
+
+    def __getitem__(self, role: Role) -> Choice:
+        return self.choices[role]
+
+    @property
+    def embedded(self) -> bool:
+        return all(choice.face is not None for choice in self.choices.values())
+
+    @property
+    def pdf_warnings(self) -> tuple[str, ...]:
+        return self.warnings if self.embedded else (*self.warnings, NOT_EMBEDDED)
+
+
+def resolve(font_dir: Path | str | None = None) -> FontSet:
+    """The faces for every role; cached per font folder and search path."""
+    if font_dir is not None:
+        folder = Path(font_dir)
+        if not folder.is_dir():
+            raise InputError(f"字体文件夹“{folder}”不存在")
+    key = str(Path(font_dir).resolve()) if font_dir else ""
+    return _resolve(key, _system_dirs())
+
+
+def _system_dirs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(Windows font folders, host font folders), or the override for both."""
+    override = os.environ.get(FONT_PATH_ENV)
+    if override is not None:
+        dirs = tuple(d for d in override.split(os.pathsep) if d)
+        return dirs, dirs
+    windows: list[Path] = []
+    if sys.platform == "win32":
+        windows.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:  # fonts installed without admin rights land here
+            windows.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+        host = windows
+    elif sys.platform == "darwin":
+        host = [Path("/System/Library/Fonts"), Path("/Library/Fonts"), Path.home() / "Library" / "Fonts"]
+    else:
+        host = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts"]
+    return tuple(str(d) for d in windows), tuple(str(d) for d in host)
+
+
+@lru_cache(maxsize=8)
+def _resolve(user_dir: str, system: tuple[tuple[str, ...], tuple[str, ...]]) -> FontSet:
+    windows_dirs, host_dirs = system
+    user = _faces([user_dir]) if user_dir else []
+    windows = _faces(windows_dirs)
+    host = windows if host_dirs == windows_dirs else _faces(host_dirs)
+    warnings = []
+    if user_dir and not any(f.truetype and f.cjk for f in user):
+        warnings.append(f"字体文件夹“{user_dir}”中没有可嵌入的 TrueType 中文字体，已改用系统字体")
+    choices = {role: _choose(role, user, windows, host) for role in Role}
+    return FontSet(choices, tuple(warnings))
+
+
+def _choose(role: Role, user: list[Face], windows: list[Face], host: list[Face]) -> Choice:
+    spec = _SPECS[role]
+    usable = [f for f in user + windows + host if f.truetype and f.cjk]
+    # The user's and the standard fonts are named in the .docx as they are installed.
+    for faces in (user, windows):
+        face = _by_name(faces, spec) or (_by_keyword(faces, spec) if faces is user else None)
+        if face:
+            return Choice(role, face, face.name, bold=False)
+    face = _by_keyword(host, spec)
+    if face:
+        return Choice(role, face, spec.standard, bold=False)
+    if spec.fallback is not None:
+        stand_in = _choose(spec.fallback, user, windows, host)
+        heavier = role in (Role.TITLE, Role.HEADING)
+        if role is Role.TITLE:  # no 小标宋 anywhere: bold 宋体, in the .docx too
+            return Choice(role, stand_in.face, stand_in.docx_name, bold=True, docx_bold=True)
+        return Choice(role, stand_in.face, spec.standard, bold=heavier or stand_in.bold)
+    if usable:
+        return Choice(role, usable[0], spec.standard, bold=False)
+    return Choice(role, None, spec.standard, bold=False)
+
+
+def _by_name(faces: Iterable[Face], spec: _Spec) -> Face | None:
+    ranked = [(spec.names.index(n), f) for f in faces if f.truetype and f.cjk for n in f.families if n in spec.names]
+    return min(ranked, key=lambda item: item[0])[1] if ranked else None
+
+
+def _by_keyword(faces: Iterable[Face], spec: _Spec) -> Face | None:
+    for face in faces:
+        if not (face.truetype and face.cjk):
+            continue
+        names = " ".join(face.families).lower()
+        if any(k in names for k in spec.keywords) and not any(x in names for x in spec.exclude):
+            return face
+    return None
+
+
+def _faces(dirs: Iterable[str]) -> list[Face]:
+    faces: list[Face] = []
+    for folder in dirs:
+        faces.extend(_folder_faces(folder))
+    return faces
+
+
+@lru_cache(maxsize=32)
+def _folder_faces(folder: str) -> tuple[Face, ...]:
+    paths: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        paths.extend(Path(root) / f for f in sorted(files) if f.lower().endswith(FONT_SUFFIXES))
+    faces: list[Face] = []
+    for path in paths:
+        try:
+            faces.extend(read_faces(path))
+        except (OSError, struct.error, ValueError):
+            continue  # unreadable or not a font: not ours to complain about
+    return tuple(faces)
+
+
+# --- Reading font headers ------------------------------------------------------------
+
+_CHINESE_LANGUAGES = {0x0804, 0x0404, 0x0C04, 0x1004, 0x1404}  # Windows LCIDs
+
+
+def read_faces(path: Path) -> list[Face]:
+    """The faces of a .ttf/.ttc/.otf: names, outline type and CJK coverage from the headers."""
+    with open(path, "rb") as stream:
+        head = stream.read(12)
+        if head[:4] == b"ttcf":
+            (count,) = struct.unpack(">I", head[8:12])
+            offsets = struct.unpack(f">{min(count, 64)}I", stream.read(4 * min(count, 64)))
+        else:
+            offsets = (0,)
+        return [_read_face(stream, str(path), i, offset) for i, offset in enumerate(offsets)]
+
+
+def _read_face(stream: BinaryIO, path: str, index: int, offset: int) -> Face:
+    stream.seek(offset)
+    version, count = struct.unpack(">4sH", stream.read(6))
+    if version not in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
+        raise ValueError("not an sfnt font")
+    stream.seek(offset + 12)
+    directory = stream.read(16 * count)
+    tables = {}
+    for i in range(count):
+        tag, _checksum, start, length = struct.unpack(">4sIII", directory[16 * i: 16 * i + 16])
+        tables[tag] = (start, length)
+    truetype = b"glyf" in tables and b"CFF " not in tables and b"CFF2" not in tables
+    families = _families(stream, tables.get(b"name"))
+    # Only TrueType faces are ever used, so only theirs are worth the cmap read.
+    return Face(path, index, families, truetype, truetype and _covers_chinese(stream, tables.get(b"cmap")))
+
+
+def _families(stream: BinaryIO, where: tuple[int, int] | None) -> tuple[str, ...]:
+    if where is None:
+        return ()
+    stream.seek(where[0])
+    data = stream.read(where[1])
+    _format, count, string_offset = struct.unpack(">HHH", data[:6])
+    chinese: list[str] = []
+    other: list[str] = []
+    for i in range(count):
+        platform, encoding, language, name_id, length, start = struct.unpack(">6H", data[6 + 12 * i: 18 + 12 * i])
+        if name_id not in (1, 16):
+            continue
+        raw = data[string_offset + start: string_offset + start + length]
+        text = _decode_name(raw, platform, encoding)
+        if not text:
+            continue
+        target = chinese if platform == 3 and language in _CHINESE_LANGUAGES else other
+        if text not in chinese and text not in other:
+            target.append(text)
+    return tuple(chinese + other)
+
+
+def _decode_name(raw: bytes, platform: int, encoding: int) -> str:
+    try:
+        if platform == 3 and encoding == 3:  # PRC: GBK bytes stored in 16-bit units
+            return raw.replace(b"\x00", b"").decode("gbk").strip()
+        if platform in (0, 3):
+            return raw.decode("utf-16-be").strip()
+        if platform == 1 and encoding == 0:
+            return raw.decode("mac_roman").strip()
+    except UnicodeDecodeError:
+        pass
+    return ""
+
+
+def _covers_chinese(stream: BinaryIO, where: tuple[int, int] | None) -> bool:
+    """Whether the font maps the probe characters (OS/2 ranges are unreliable both ways)."""
+    if where is None:
+        return False
+    stream.seek(where[0])
+    data = stream.read(where[1])
+    (count,) = struct.unpack(">H", data[2:4])
+    subtables = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack(">HHI", data[4 + 8 * i: 12 + 8 * i])
+        subtables[(platform, encoding)] = offset
+    for key in ((3, 10), (0, 4), (3, 1), (0, 3)):
+        if key in subtables:
+            offset = subtables[key]
+            return all(_maps(data, offset, ord(c)) for c in _CHINESE_PROBE)
+    return False
+
+
+_CHINESE_PROBE = "中文报告"
+
+
+def _maps(data: bytes, offset: int, code: int) -> bool:
+    (fmt,) = struct.unpack(">H", data[offset: offset + 2])
+    if fmt == 4:
+        (seg2,) = struct.unpack(">H", data[offset + 6: offset + 8])
+        ends = struct.unpack(f">{seg2 // 2}H", data[offset + 14: offset + 14 + seg2])
+        i = bisect.bisect_left(ends, code)
+        if i == len(ends):
+            return False
+        starts_at = offset + 16 + seg2
+        (start,) = struct.unpack(">H", data[starts_at + 2 * i: starts_at + 2 * i + 2])
+        if code < start:
+            return False
+        (delta,) = struct.unpack(">h", data[starts_at + seg2 + 2 * i: starts_at + seg2 + 2 * i + 2])
+        range_at = starts_at + 2 * seg2 + 2 * i
+        (range_offset,) = struct.unpack(">H", data[range_at: range_at + 2])
+        if range_offset == 0:
+            return bool((code + delta) & 0xFFFF)
+        at = range_at + range_offset + 2 * (code - start)
+        (glyph,) = struct.unpack(">H", data[at: at + 2])
+        return bool(glyph)
+    if fmt == 12:
+        (groups,) = struct.unpack(">I", data[offset + 12: offset + 16])
+        for i in range(groups):
+            first, last, start_glyph = struct.unpack(">III", data[offset + 16 + 12 * i: offset + 28 + 12 * i])
+            if first <= code <= last:
+                return bool(start_glyph + code - first)
+        return False
+    return False

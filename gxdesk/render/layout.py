@@ -1,0 +1,121 @@
+"""The page layout of GB/T 9704-2012 《党政机关公文格式》, shared by both writers.
+
+Everything a writer needs to place text lives here in points (1/72 inch):
+page and margins, font sizes and line pitch, the table sizes and column
+widths, the page-number position, the signature indents. Both the .docx and
+the PDF writer read these constants, so the two outputs cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+MM = 72 / 25.4  # points per millimetre
+
+# --- Page -------------------------------------------------------------------------
+PAGE_WIDTH = 210 * MM
+PAGE_HEIGHT = 297 * MM
+MARGIN_TOP = 37 * MM
+MARGIN_BOTTOM = 35 * MM
+MARGIN_LEFT = 28 * MM
+MARGIN_RIGHT = 26 * MM
+TYPE_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
+TYPE_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm
+
+# --- Type -------------------------------------------------------------------------
+# Chinese point sizes: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt, 小四 = 12 pt, 5号 = 10.5 pt.
+BODY_SIZE = 16.0
+TITLE_SIZE = 22.0
+PAGE_NUMBER_SIZE = 14.0
+# 22 lines a page: 225 mm / 22 = 28.99 pt; Word templates use the fixed 28.95 pt.
+LINE_PITCH = 28.95
+TITLE_PITCH = 36.0  # a two-line 2号 title needs more air than the body grid
+INDENT = 2 * BODY_SIZE  # first line indented two characters
+TITLE_FAUX_BOLD = 0.035  # stroke width / size when 小标宋 is missing and 宋体 stands in
+
+# --- Tables -----------------------------------------------------------------------
+TABLE_SIZE = {"proactive": 12.0, "requests": 10.5, "appeals": 10.5}
+TABLE_LEADING = 1.3  # line height / font size inside table cells
+CELL_PAD_X = 3.0
+CELL_PAD_Y = 2.5
+RULE_WIDTH = 0.5  # table lines, 0.5 pt
+TABLE_SPACE_AFTER = 8.0  # between a table and the next paragraph
+# Column widths in mm; they add up to the type area width (156 mm).
+TABLE_WIDTHS_MM: dict[str, tuple[float, ...]] = {
+    "proactive": (48.0, 36.0, 36.0, 36.0),
+    "requests": (11.0, 19.0, 42.0, *(12.0,) * 7),
+    "appeals": (10.4,) * 15,
+}
+
+# --- Page numbers -----------------------------------------------------------------
+# "— 1 —" in 4号宋体, the dash line 7 mm below the type area; odd pages right,
+# even pages left, one character in from the edge of the type area.
+PAGE_NUMBER_GAP = 7 * MM
+PAGE_NUMBER_INSET = PAGE_NUMBER_SIZE
+# Word places the footer by the distance from the page edge to the bottom of
+# its line; 25 mm puts the dash line about 7 mm under the type area.
+FOOTER_DISTANCE = 25 * MM
+
+
+def page_number_text(number: int) -> str:
+    return f"— {number} —"
+
+
+# --- Signature --------------------------------------------------------------------
+SIGNATURE_GAP_LINES = 1  # blank lines between text and signature, no seal
+SEAL_GAP_LINES = 2  # with a seal: its top within a line of the text, date and name under its centre
+
+
+@dataclass(frozen=True)
+class SignatureIndents:
+    """Right indents in characters (of BODY_SIZE) for the name and date lines."""
+
+    organ: float
+    date: float
+
+
+def signature_indents(organ: str, date: str, seal: bool) -> SignatureIndents:
+    """GB/T 9704 7.3.5: where the body's name and the date sit.
+
+    Without a seal the name is 右空二字 and the date starts two characters to
+    the right of the name (or is itself 右空二字 when it is the longer line).
+    With a seal the date is 右空四字 and the name is centred above it.
+    """
+    organ_w, date_w = text_em(organ), text_em(date)
+    if seal:
+        return SignatureIndents(max(0.0, 4 + (date_w - organ_w) / 2), 4.0)
+    date_right = organ_w - date_w  # name 右空二字, date starts two characters further right
+    if date_right >= 2:
+        return SignatureIndents(2.0, date_right)
+    return SignatureIndents(4 + date_w - organ_w, 2.0)
+
+
+# --- Measuring --------------------------------------------------------------------
+
+
+def char_em(char: str) -> float:
+    """Advance width in em: full width for CJK (and the quotes Chinese fonts set wide)."""
+    return 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
+
+
+def text_em(text: str) -> float:
+    return sum(char_em(c) for c in text)
+
+
+def title_lines(parts: list[list[str]]) -> list[str]:
+    """Title lines: explicit breaks always, preferred breaks only when needed.
+
+    ``parts`` is the title split at explicit breaks, each line split at its
+    preferred break points (the template's <wbr/>). A line that fits the type
+    width stays whole; one that does not is broken at its preferred points.
+    """
+    capacity = TYPE_WIDTH / TITLE_SIZE
+    lines: list[str] = []
+    for pieces in parts:
+        whole = "".join(pieces)
+        if text_em(whole) <= capacity:
+            lines.append(whole)
+        else:
+            lines.extend(piece for piece in pieces if piece)
+    return [line for line in lines if line] or [""]

@@ -1,0 +1,249 @@
+"""Chinese text set line by line for the PDF: breaking rules, justification, font fallback.
+
+ReportLab's own CJK wrapping lets "，" start a line (its rules are Japanese)
+and does not justify Chinese lines. ``TextBlock`` does what a typesetter
+does for a 公文: closing punctuation never starts a line and opening
+punctuation never ends one (避头尾), Latin words and figures such as
+"1,326" stay whole, every full line is justified to both margins by
+character spacing, and a paragraph split across pages leaves at least two
+lines on each side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from gxdesk.render import layout
+
+# 行首禁则 / 行尾禁则 (GB/T 15834 practice): characters that may not start / end a line.
+CANNOT_START = frozenset("，。、；：？！）》」』】〕〉］｝”’…—～·%‰℃,.;:?!)]}>々")
+CANNOT_END = frozenset("（《「『【〔〈［｛“‘([{<")
+# Justify by at most this share of the font size per gap; beyond it a line stays ragged.
+MAX_STRETCH = 0.6
+ASCENT = 0.88  # the baseline sits this far (in em) below the top of the character box
+
+FontFor = Callable[[str], str]  # character → ReportLab font name
+
+
+@dataclass
+class _Unit:
+    """Characters that stay on one line: a CJK character with its glued punctuation, a Latin word, a space."""
+
+    chars: list[tuple[str, str, float]] = field(default_factory=list)  # (char, font, width)
+    space: bool = False
+
+    @property
+    def width(self) -> float:
+        return sum(w for _, _, w in self.chars)
+
+
+@dataclass
+class Line:
+    chars: list[tuple[str, str, float]]
+    end: bool  # last line of the paragraph or before an explicit break: not justified
+    indent: float  # left offset of this line (first-line indent)
+    avail: float  # width the line may fill
+
+    @property
+    def width(self) -> float:
+        return sum(w for _, _, w in self.chars)
+
+
+_widths: dict[tuple[str, str], float] = {}
+
+
+def char_width(char: str, font: str, size: float) -> float:
+    key = (font, char)
+    if key not in _widths:
+        _widths[key] = pdfmetrics.stringWidth(char, font, 1000.0)
+    return _widths[key] * size / 1000.0
+
+
+def break_lines(text: str, font_for: FontFor, size: float, width: float, first_indent: float = 0.0) -> list[Line]:
+    """Lines of ``text`` ("\\n" = explicit break) for a column ``width`` points wide."""
+    lines: list[Line] = []
+    text = text.replace("\t", "    ")  # no font has a glyph for a tab
+    for n, hard in enumerate(text.split("\n")):
+        chars = [(c, f, char_width(c, f, size)) for c, f in ((c, font_for(c)) for c in hard)]
+        units = _glue(_units(chars))
+        indent = first_indent if n == 0 else 0.0
+        current: list[tuple[str, str, float]] = []
+        used = 0.0
+        start = len(lines)
+        for unit in units:
+            avail = width - indent
+            if unit.space and not current and len(lines) > start:
+                continue  # a soft break swallows the space
+            if used + unit.width <= avail + 0.01:
+                current.extend(unit.chars)
+                used += unit.width
+                continue
+            if unit.space:
+                lines.append(Line(current, False, indent, avail))
+                current, used, indent = [], 0.0, 0.0
+                continue
+            if current:
+                lines.append(Line(current, False, indent, avail))
+                current, used, indent = [], 0.0, 0.0
+                avail = width
+            if unit.width <= avail + 0.01:
+                current, used = list(unit.chars), unit.width
+                continue
+            for char in unit.chars:  # longer than a line: break between characters
+                if used + char[2] > avail + 0.01 and current:
+                    lines.append(Line(current, False, indent, avail))
+                    current, used, indent, avail = [], 0.0, 0.0, width
+                current.append(char)
+                used += char[2]
+        while current and current[-1][0] == " ":
+            current.pop()
+        lines.append(Line(current, True, indent, width - indent))
+    for line in lines:
+        while line.chars and line.chars[-1][0] == " " and not line.end:
+            line.chars.pop()
+    return lines
+
+
+def _units(chars: list[tuple[str, str, float]]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for item in chars:
+        char = item[0]
+        if char.isspace():
+            units.append(_Unit([item], space=True))
+        elif _is_latin(char) and units and not units[-1].space and _is_latin(units[-1].chars[-1][0]):
+            units[-1].chars.append(item)  # a Latin word or a figure such as 1,326 stays whole
+        else:
+            units.append(_Unit([item]))
+    return units
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and not char.isspace()
+
+
+def _glue(units: list[_Unit]) -> list[_Unit]:
+    """Closing punctuation joins the unit before it, opening punctuation the unit after it."""
+    out: list[_Unit] = []
+    glue_next = False
+    for unit in units:
+        first = unit.chars[0][0]
+        if out and not unit.space and not out[-1].space and (glue_next or first in CANNOT_START):
+            out[-1] = _Unit(out[-1].chars + unit.chars)
+        else:
+            out.append(_Unit(list(unit.chars), unit.space))
+        glue_next = not unit.space and unit.chars[-1][0] in CANNOT_END
+    return out
+
+
+class TextBlock(Flowable):
+    """A paragraph, heading, title or table label set by ``break_lines``."""
+
+    def __init__(
+        self,
+        text: str,
+        font_for: FontFor,
+        size: float,
+        leading: float,
+        *,
+        align: str = "justify",  # justify / left / centre / right
+        first_indent: float = 0.0,
+        right_indent: float = 0.0,
+        bold: bool = False,
+        space_after: float = 0.0,
+        lines: list[Line] | None = None,
+        kind: str = "body",
+    ) -> None:
+        super().__init__()
+        self.text, self.font_for, self.size, self.leading = text, font_for, size, leading
+        self.align, self.first_indent, self.right_indent = align, first_indent, right_indent
+        self.bold, self.space_after, self.kind = bold, space_after, kind
+        self._lines = lines
+        self._lines_width: float | None = None
+        self.width = self.height = 0.0
+
+    def lines(self, width: float) -> list[Line]:
+        if self._lines is None or (self._lines_width is not None and abs(self._lines_width - width) > 0.01):
+            column = width - self.right_indent
+            self._lines = break_lines(self.text, self.font_for, self.size, column, self.first_indent)
+            self._lines_width = width
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.leading
+        return self.width, self.height
+
+    def getSpaceAfter(self) -> float:
+        return self.space_after
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.lines(availWidth)
+        fit = int((availHeight + 0.01) // self.leading)
+        if fit >= len(lines):
+            return [self]
+        # Widow and orphan control: at least two lines on each side of the page break.
+        if len(lines) - fit < 2:
+            fit = len(lines) - 2
+        if fit < 2:
+            return []
+        return list(self.parts(fit))
+
+    def parts(self, at: int) -> tuple[TextBlock, TextBlock]:
+        """The lines before ``at`` and from ``at`` on, as two blocks (set for the same width)."""
+        lines = self.lines(self._lines_width or layout.TYPE_WIDTH)
+        return self._part(lines[:at], 0.0), self._part(lines[at:], self.space_after)
+
+    def _part(self, lines: list[Line], space_after: float) -> TextBlock:
+        part = TextBlock(self.text, self.font_for, self.size, self.leading, align=self.align,
+                         right_indent=self.right_indent, bold=self.bold, space_after=space_after,
+                         lines=lines, kind=self.kind)
+        part._lines_width = self._lines_width
+        return part
+
+    def draw(self) -> None:
+        canvas = self.canv
+        lines = self.lines(self.width)
+        canvas.saveState()
+        if self.bold:  # faux bold: fill and stroke the outlines
+            canvas.setLineWidth(self.size * layout.TITLE_FAUX_BOLD)
+        for i, line in enumerate(lines):
+            self._draw_line(canvas, line, self.height - i * self.leading)
+        canvas.restoreState()
+
+    def _draw_line(self, canvas: Any, line: Line, top: float) -> None:
+        if not line.chars:
+            return
+        natural = line.width
+        spacing = 0.0
+        x = line.indent
+        if self.align == "justify" and not line.end and len(line.chars) > 1:
+            stretch = (line.avail - natural) / (len(line.chars) - 1)
+            if 0 < stretch <= MAX_STRETCH * self.size:
+                spacing = stretch
+        elif self.align == "centre":
+            x += (line.avail - natural) / 2
+        elif self.align == "right":
+            x += line.avail - natural
+        baseline = top - (self.leading - self.size) / 2 - ASCENT * self.size
+        text = canvas.beginText(x, baseline)
+        if self.bold:
+            text.setTextRenderMode(2)
+        text.setCharSpace(spacing)
+        for font, run in _runs(line.chars):
+            text.setFont(font, self.size)
+            text.textOut(run)
+        canvas.drawText(text)
+
+
+def _runs(chars: list[tuple[str, str, float]]) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for char, font, _ in chars:
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs

@@ -1,0 +1,128 @@
+"""Jinja renders the report once, into the markup ``document.parse`` reads.
+
+The templates are the user's to edit (copy ``templates/`` and pass
+``--template DIR``): they hold the wording, the order and the numbering.
+Labels, headings and the tables come from ``gxdesk.schema`` through the
+context, never spelled in a template. Every value printed with ``{{ }}`` is
+escaped and its line breaks become ``<br/>``, so user text prints exactly as
+typed; a broken template raises ``TemplateError`` with one Chinese line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from gxdesk import schema
+from gxdesk.model import Report
+from gxdesk.render.document import TemplateError
+from gxdesk.resources import asset_dir
+from gxdesk.text import clean_text
+
+TEMPLATE_NAME = "report.xml.j2"
+
+# Characters XML 1.0 cannot carry (and lone surrogates, which no file can).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def render_markup(report: Report, template_dir: Path | str | None = None) -> tuple[str, str]:
+    """The template's output for ``report`` and the template's name for messages."""
+    import jinja2
+
+    folder = Path(template_dir) if template_dir else asset_dir("templates")
+    name = f"模板“{folder / TEMPLATE_NAME}”" if template_dir else "内置模板"
+    if not (folder / TEMPLATE_NAME).is_file():
+        raise TemplateError(f"模板文件夹“{folder}”中没有 {TEMPLATE_NAME}")
+    try:
+        template = _environment(str(folder.resolve())).get_template(TEMPLATE_NAME)
+        return template.render(context(report)), name
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"{name}第 {error.lineno} 行有语法错误：{error.message}") from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"{name}无法生成报告：{error}") from None
+    except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as error:
+        raise TemplateError(f"{name}无法生成报告：{error}") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{name}不是 UTF-8 文本") from None
+
+
+@lru_cache(maxsize=4)
+def _environment(folder: str) -> Any:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    # Sandboxed: a template passed around between offices cannot reach the file system.
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(folder, encoding="utf-8"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_printed,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["paragraphs"] = paragraphs
+    env.filters["cn"] = chinese_number
+    return env
+
+
+def _printed(value: Any) -> Any:
+    """Every ``{{ value }}``: escaped, XML-safe, line breaks as <br/>."""
+    from markupsafe import Markup, escape
+
+    if isinstance(value, Markup):
+        return value
+    text = _NOT_XML.sub("", clean_text(str(value)))
+    return Markup(str(escape(text)).replace("\t", "&#9;").replace("\n", "<br/>"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """A blank line starts a new paragraph; single line breaks stay inside it."""
+    text = clean_text(text).strip()
+    return [p.strip(" \t\u3000\n") for p in _PARAGRAPH_BREAK.split(text)] if text else []
+
+
+def chinese_number(number: int) -> str:
+    """1 → 一 … 10 → 十, 11 → 十一 … 99 (sub-heading numbers)."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" if tens else ""
+    return head + (_NUMERALS[ones - 1] if ones else "")
+
+
+def print_date(iso: str) -> str:
+    """2026-01-26 → 2026年1月26日; "" stays ""."""
+    if not iso:
+        return ""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{year}年{month}月{day}日"
+
+
+def context(report: Report) -> dict[str, Any]:
+    """What a template sees: plain values only, labels straight from the schema."""
+    text = {part: report.text.get(part, "") for part in schema.TEXT_IDS}
+
+    def parts(section: str) -> list[dict[str, str]]:
+        """The titled text parts of a section that have text, in order."""
+        return [
+            {"id": p.id, "title": p.title, "text": text[p.id]}
+            for p in schema.TEXT_PARTS
+            if p.section == section and p.title and text[p.id].strip()
+        ]
+
+    return {
+        "organ": report.organ,
+        "year": report.year,
+        "title": report.title,
+        "doc_number": report.doc_number,
+        "date": print_date(report.date),
+        "sections": {s.id: s.heading for s in schema.SECTIONS},
+        "tables": {t.section: t.id for t in schema.TABLES},
+        "text": text,
+        "parts": parts,
+    }

@@ -1,0 +1,174 @@
+"""The template renders the report once into blocks: wording, order, numbering, escaping, errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gxdesk import schema
+from gxdesk.errors import InputError
+from gxdesk.model import Report
+from gxdesk.render import build
+from gxdesk.render.document import DocNumber, Heading, Paragraph, Signature, Table, TemplateError, Title
+from gxdesk.render.template import chinese_number, paragraphs, print_date
+from gxdesk.resources import asset_dir
+
+
+def headings(report: Report, **options: object) -> list[str]:
+    return [b.text for b in build(report, **options).blocks if isinstance(b, Heading)]  # type: ignore[arg-type]
+
+
+def test_blocks_in_the_official_order(sample: Report) -> None:
+    blocks = build(sample).blocks
+    kinds = [type(b) for b in blocks]
+    assert kinds[:2] == [DocNumber, Title]
+    assert kinds[-1] is Signature
+    assert [b.grid.id for b in blocks if isinstance(b, Table)] == ["proactive", "requests", "appeals"]
+    level1 = [b.text for b in blocks if isinstance(b, Heading) and b.level == 1]
+    assert level1 == [s.heading for s in schema.SECTIONS]
+    # Each table directly follows its section's heading.
+    for i, block in enumerate(blocks):
+        if isinstance(block, Table):
+            section = schema.TABLE_BY_ID[block.grid.id].section
+            assert blocks[i - 1] == Heading(1, schema.SECTION_BY_ID[section].heading)
+
+
+def test_title_doc_number_and_signature(sample: Report) -> None:
+    blocks = build(sample).blocks
+    assert blocks[0] == DocNumber("青市监发〔2026〕3号")
+    title = blocks[1]
+    assert isinstance(title, Title)
+    # Too long for one line of 2号: broken after the organ, where the template allows it.
+    assert title.lines == ("青禾县市场监督管理局", "2025年政府信息公开工作年度报告")
+    assert blocks[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=False)
+    assert build(sample, seal=True).blocks[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=True)
+
+
+def test_short_title_stays_on_one_line_and_custom_title_wins(sample: Report) -> None:
+    sample.organ = "某县政府"
+    title = build(sample).blocks[1]
+    assert isinstance(title, Title) and title.lines == ("某县政府2025年政府信息公开工作年度报告",)
+    sample.title = "关于2025年度政务公开工作的报告"
+    title = build(sample).blocks[1]
+    assert isinstance(title, Title) and title.lines == ("关于2025年度政务公开工作的报告",)
+
+
+def test_no_doc_number_no_line(sample: Report) -> None:
+    sample.doc_number = ""
+    assert not any(isinstance(b, DocNumber) for b in build(sample).blocks)
+
+
+def test_sub_headings_numbered_over_the_parts_that_have_text(sample: Report) -> None:
+    titles = [p.title for p in schema.TEXT_PARTS if p.section == "一" and p.title]
+    assert headings(sample)[1:6] == [f"（{chinese_number(i)}）{t}" for i, t in enumerate(titles, start=1)]
+    sample.text["proactive"] = ""
+    sample.text["management"] = "  \n "
+    sample.text["problems"] = ""
+    found = [h for h in headings(sample) if h.startswith("（")]
+    title = {p.id: p.title for p in schema.TEXT_PARTS}
+    assert found == [f"（一）{title['on_request']}", f"（二）{title['platform']}", f"（三）{title['oversight']}",
+                     f"（一）{title['improvements']}"]
+
+
+def test_empty_parts_leave_no_empty_headings(sample: Report) -> None:
+    for part in schema.TEXT_IDS:
+        sample.text[part] = ""
+    blocks = build(sample).blocks
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [s.heading for s in schema.SECTIONS]
+    assert not any(isinstance(b, Paragraph) for b in blocks)
+
+
+def test_paragraphs_and_line_breaks(sample: Report) -> None:
+    sample.text["other"] = "第一段第一行\n第一段第二行\n\n　　第二段\r\n\r\n\n第三段  "
+    body = [b.text for b in build(sample).blocks if isinstance(b, Paragraph)]
+    assert body[-3:] == ["第一段第一行\n第一段第二行", "第二段", "第三段"]
+
+
+def test_user_text_prints_literally(sample: Report) -> None:
+    hostile = "<b>&amp;</b> {{ 7*7 }} {% if x %} </w:t> ]]> 😀\t\x0b\x00!"
+    sample.text["other"] = hostile
+    sample.organ = "<局>&{{ organ }}"
+    blocks = build(sample).blocks
+    assert Paragraph("<b>&amp;</b> {{ 7*7 }} {% if x %} </w:t> ]]> 😀\t!") in blocks
+    signature = blocks[-1]
+    assert isinstance(signature, Signature) and signature.organ == "<局>&{{ organ }}"
+    assert not any("49" in getattr(b, "text", "") for b in blocks)
+
+
+def test_missing_date_leaves_room_to_write_it(sample: Report) -> None:
+    sample.date = ""
+    signature = build(sample).blocks[-1]
+    assert isinstance(signature, Signature) and signature.date == "　　年　月　日"
+
+
+@pytest.mark.parametrize(("iso", "printed"), [("2026-01-26", "2026年1月26日"), ("2025-12-05", "2025年12月5日"),
+                                              ("", "")])
+def test_dates_print_without_leading_zeros(iso: str, printed: str) -> None:
+    assert print_date(iso) == printed
+
+
+def test_chinese_numbers() -> None:
+    assert [chinese_number(n) for n in (1, 5, 10, 11, 20, 23)] == ["一", "五", "十", "十一", "二十", "二十三"]
+
+
+def test_paragraph_filter_strips_manual_indents() -> None:
+    assert paragraphs("　　甲\n乙\n \n\t丙") == ["甲\n乙", "丙"]
+    assert paragraphs(" \n ") == []
+
+
+# --- User templates ----------------------------------------------------------------
+
+
+def copy_templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "my-templates"
+    shutil.copytree(asset_dir("templates"), folder)
+    return folder
+
+
+def test_a_copied_template_changes_the_wording(sample: Report, tmp_path: Path) -> None:
+    folder = copy_templates(tmp_path)
+    path = folder / "report.xml.j2"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("年政府信息公开工作年度报告", "年度政务公开工作报告"), encoding="utf-8")
+    title = build(sample, template_dir=folder).blocks[1]
+    assert isinstance(title, Title) and title.lines[-1] == "2025年度政务公开工作报告"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace("{% endif %}", "", 1), "语法错误"),
+        (lambda t: t.replace("<report>", "<report>{{ no_such_value }}"), "无法生成报告"),
+        (lambda t: t.replace("</report>", ""), "不是完整的标记"),
+        (lambda t: t.replace("<report>", "<report><marquee>x</marquee>"), "不认识的标签 <marquee>"),
+        (lambda t: t.replace('tables["四"]', '"nope"'), "不是报告中的表格"),
+        (lambda t: t.replace("<report>", "<report>{{ organ.__class__.__mro__ }}"), "无法生成报告"),
+    ],
+)
+def test_a_broken_template_gives_one_chinese_line(sample: Report, tmp_path: Path, change: object,
+                                                   message: str) -> None:
+    folder = copy_templates(tmp_path)
+    path = folder / "report.xml.j2"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    with pytest.raises(TemplateError) as caught:
+        build(sample, template_dir=folder)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_folder_without_the_template(sample: Report, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"report\.xml\.j2"):
+        build(sample, template_dir=tmp_path)
+
+
+def test_importing_render_loads_no_heavy_library() -> None:
+    code = (
+        "import sys, gxdesk.render, gxdesk.cli.render; "
+        "heavy = [m for m in ('reportlab', 'docx', 'jinja2', 'lxml', 'PySide6') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
