@@ -22,7 +22,8 @@ from gxdesk.schema import Table
 class Role(Enum):
     HEADING = "heading"  # a block heading across the whole table (section 二)
     HEADER = "header"  # a column header, or the corner above the row labels
-    LABEL = "label"  # a row label
+    GROUP = "group"  # a row label spanning the rows of its group (三、本年度办理结果, （三）不予公开…)
+    LABEL = "label"  # a row's own label
     VALUE = "value"  # a figure, entered or computed
 
 
@@ -129,7 +130,7 @@ def _matrix(table: Table) -> Grid:
         prefixes = [r.groups[: depth + 1] if len(r.groups) > depth else () for r in rows]
         for start, length, prefix in _runs(prefixes):
             if prefix:
-                cells.append(GridCell(header + start, depth, Role.LABEL, prefix[-1], rowspan=length))
+                cells.append(GridCell(header + start, depth, Role.GROUP, prefix[-1], rowspan=length))
     for i, row in enumerate(rows):
         depth = len(row.groups)
         cells.append(GridCell(header + i, depth, Role.LABEL, row.label, colspan=labels - depth))

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Callable, Iterator
 
 from gxdesk import schema
+from gxdesk.grid import layout
 from gxdesk.model import CellKey, Report, Value
 from gxdesk.schema import TEXT_PARTS
 
@@ -83,72 +84,16 @@ def _value(report: Report, key: CellKey, options: Options) -> str:
     return options.fmt(report.value(*key) if computed else report.cells[key])
 
 
-# --- The three tables in the official shape --------------------------------------------------
+# --- The three tables in the official shape (gxdesk.grid, as the window and the renderer draw them) ---
 
 
-def proactive_grid(report: Report, options: Options) -> Grid:
-    rows: list[list[Cell]] = []
-    width = 1 + max(len(b.columns) for b in schema.PROACTIVE.blocks)
-    for block in schema.PROACTIVE.blocks:
-        span = (width - 1) // len(block.columns)
-        rows.append([Cell(block.heading, colspan=width, role="heading")])
-        rows.append([Cell(block.corner, role="header"),
-                     *(Cell(c.label, colspan=span, role="header") for c in block.columns)])
-        for row in block.rows:
-            rows.append([Cell(row.label, role="label"),
-                         *(Cell(_value(report, ("proactive", row.id, c.id), options), colspan=span)
-                           for c in block.columns)])
-    return Grid(rows, width)
-
-
-def requests_grid(report: Report, options: Options) -> Grid:
-    table = schema.REQUESTS
-    columns = table.blocks[0].columns
-    depth = max(len(r.groups) for r in table.rows) + 1
-    legal = [c for c in columns if c.group]
-    rows: list[list[Cell]] = [
-        [Cell(schema.REQUESTS_CORNER, colspan=depth, rowspan=3, role="header"),
-         Cell(schema.APPLICANT_GROUP, colspan=len(columns), role="header")],
-        [Cell(columns[0].label, rowspan=2, role="header"),
-         Cell(legal[0].group, colspan=len(legal), role="header"),
-         Cell(columns[-1].label, rowspan=2, role="header")],
-        [Cell(c.label, role="header") for c in legal],
-    ]
-    seen: set[tuple[str, ...]] = set()
-    for row in table.rows:
-        cells = []
-        for level in range(len(row.groups)):
-            prefix = row.groups[:level + 1]
-            if prefix not in seen:
-                seen.add(prefix)
-                count = sum(r.groups[:level + 1] == prefix for r in table.rows)
-                cells.append(Cell(row.groups[level], rowspan=count, role="group"))
-        cells.append(Cell(row.label, colspan=depth - len(row.groups), role="label"))
-        cells += [Cell(_value(report, ("requests", row.id, c.id), options)) for c in columns]
-        rows.append(cells)
-    return Grid(rows, depth + len(columns))
-
-
-def appeals_grid(report: Report, options: Options) -> Grid:
-    table = schema.APPEALS
-    columns = table.blocks[0].columns
-    n = len(columns)
-    top: list[Cell] = []
-    middle: list[Cell] = []
-    bottom: list[Cell] = []
-    values: list[Cell] = []
-    for row in table.rows:
-        if not row.groups:
-            top.append(Cell(row.label, colspan=n, role="header"))
-            middle += [Cell(c.label, rowspan=2, role="header") for c in columns]
-        else:
-            if not top or top[-1].text != row.groups[0]:
-                top.append(Cell(row.groups[0], colspan=0, role="header"))
-            top[-1].colspan += n
-            middle.append(Cell(row.label, colspan=n, role="header"))
-            bottom += [Cell(c.label, role="header") for c in columns]
-        values += [Cell(_value(report, ("appeals", row.id, c.id), options)) for c in columns]
-    return Grid([top, middle, bottom, values], n * len(table.rows))
+def table_grid(table: schema.Table, report: Report, options: Options) -> Grid:
+    shape = layout(table)
+    rows: list[list[Cell]] = [[] for _ in range(shape.rows)]
+    for cell in shape.cells:  # sorted by row, then column
+        text = _value(report, cell.key, options) if cell.key else cell.text
+        rows[cell.row].append(Cell(text, cell.colspan, cell.rowspan, cell.role.value))
+    return Grid(rows, shape.columns)
 
 
 def matrix(grid: Grid) -> list[list[tuple[str, str]]]:
@@ -180,11 +125,10 @@ def document(report: Report, options: Options | None = None) -> list[Block]:
     options = options or Options()
     blocks = [Block("para", report.doc_number), Block("title", report.display_title)]
     blocks += _paragraphs(report.text["preamble"])
-    grids = {"二": proactive_grid, "三": requests_grid, "四": appeals_grid}
     for section in schema.SECTIONS:
         blocks.append(Block("heading", section.heading))
-        if section.id in grids:
-            blocks.append(Block("table", grid=grids[section.id](report, options)))
+        if section.id in schema.TABLE_BY_SECTION:
+            blocks.append(Block("table", grid=table_grid(schema.TABLE_BY_SECTION[section.id], report, options)))
             continue
         number = 0
         for part in TEXT_PARTS:

@@ -168,7 +168,7 @@ class ReportTableView(QTableView):
         """In characters. Group columns fit each label into its rows (vertical if it must);
         the last label column takes the longest label on at most two lines."""
         grid = self.report_model.grid
-        cells = [c for c in grid.cells if c.column == column and c.role is Role.LABEL and c.colspan == 1]
+        cells = [c for c in grid.cells if c.column == column and c.role in (Role.GROUP, Role.LABEL) and c.colspan == 1]
         if not cells:
             return 4
         if column < grid.label_columns - 1:

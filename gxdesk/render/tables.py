@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 
-from gxdesk import schema
+from gxdesk import grid, schema
 from gxdesk.model import Report, Value
 from gxdesk.numbers import format_amount
 from gxdesk.render import layout
@@ -119,112 +119,32 @@ def figure(value: Value) -> str:
 
 
 def build(table_id: str, report: Report) -> Grid:
-    builders = {"proactive": _proactive, "requests": _requests, "appeals": _appeals}
-    if table_id not in builders:
-        raise KeyError(table_id)
-    grid = builders[table_id](schema.TABLE_BY_ID[table_id], report)
-    widths = tuple(w * layout.MM for w in layout.TABLE_WIDTHS_MM[table_id])
-    assert len(widths) == grid.ncols, table_id
-    return replace(grid, widths=widths, font_size=layout.TABLE_SIZE[table_id])
-
-
-def _proactive(table: schema.Table, report: Report) -> Grid:
-    """Section 二: four blocks, each a heading row, a header row and its rows."""
-    ncols = 1 + max(len(block.columns) for block in table.blocks)
-    cells: list[Cell] = []
-    keep: list[tuple[int, int]] = []
-    row = 0
-    for block in table.blocks:
-        first = row
-        cells.append(Cell(row, 0, block.heading, Role.BLOCK, colspan=ncols))
-        row += 1
-        spans = _spread(len(block.columns), ncols - 1)
-        cells.append(Cell(row, 0, block.corner, Role.HEAD))
-        cells.extend(
-            Cell(row, col, column.label, Role.HEAD, colspan=span)
-            for (col, span), column in zip(spans, block.columns, strict=True)
-        )
-        row += 1
-        for data_row in block.rows:
-            cells.append(Cell(row, 0, data_row.label, Role.HEAD))
-            cells.extend(
-                Cell(row, col, figure(report.value(table.id, data_row.id, column.id)), Role.NUMBER, colspan=span)
-                for (col, span), column in zip(spans, block.columns, strict=True)
-            )
-            row += 1
-        keep.append((first, row - 1))
-    return Grid(table.id, (0.0,) * ncols, row, tuple(cells), keep=tuple(keep))
-
-
-def _spread(count: int, width: int) -> list[tuple[int, int]]:
-    """(first column, span) for ``count`` columns sharing ``width`` value columns."""
-    if count == width:
-        return [(1 + i, 1) for i in range(count)]
-    if count == 1:
-        return [(1, width)]
-    raise ValueError("block columns do not fit the table")
-
-
-def _requests(table: schema.Table, report: Report) -> Grid:
-    """Section 三: 3-level row labels, 3-level column header under 申请人情况."""
-    (block,) = table.blocks
-    label_cols = 1 + max(len(row.groups) for row in block.rows)
-    paths = [(schema.APPLICANT_GROUP, *((c.group,) if c.group else ()), c.label) for c in block.columns]
-    header, header_rows = _header(paths, col0=label_cols)
-    cells = [Cell(0, 0, block.corner, Role.HEAD, rowspan=header_rows, colspan=label_cols), *header]
-    rows = block.rows
-    for i, row in enumerate(rows):
-        r = header_rows + i
-        depth = len(row.groups)
-        for level, group in enumerate(row.groups):
-            starts = i == 0 or rows[i - 1].groups[: level + 1] != row.groups[: level + 1]
-            if starts:
-                span = 1
-                while i + span < len(rows) and rows[i + span].groups[: level + 1] == row.groups[: level + 1]:
-                    span += 1
-                cells.append(Cell(r, level, group, Role.GROUP, rowspan=span))
-        cells.append(Cell(r, depth, row.label, Role.LABEL, colspan=label_cols - depth))
-        cells.extend(
-            Cell(r, label_cols + j, figure(report.value(table.id, row.id, column.id)), Role.NUMBER)
-            for j, column in enumerate(block.columns)
-        )
-    ncols = label_cols + len(block.columns)
-    return Grid(table.id, (0.0,) * ncols, header_rows + len(rows), tuple(cells), header_rows=header_rows)
-
-
-def _appeals(table: schema.Table, report: Report) -> Grid:
-    """Section 四: the 3 × 5 figures printed side by side as one row of 15."""
-    (block,) = table.blocks
-    paths = [(*row.groups, row.label, column.label) for row in block.rows for column in block.columns]
-    cells, header_rows = _header(paths, col0=0)
-    cells.extend(
-        Cell(header_rows, i, figure(report.value(table.id, row.id, column.id)), Role.NUMBER)
-        for i, (row, column) in enumerate((r, c) for r in block.rows for c in block.columns)
+    """The printed grid of one table: the shape from ``gxdesk.grid``, figures from the report."""
+    shape = grid.layout(schema.TABLE_BY_ID[table_id])
+    roles = dict(_ROLES)
+    if shape.label_columns == 1 and not shape.header_rows:
+        roles[grid.Role.LABEL] = Role.HEAD  # section 二's row labels sit centred, as in the official form
+    cells = tuple(
+        Cell(c.row, c.column, figure(report.value(*c.key)) if c.key else c.text, roles[c.role], c.rowspan, c.colspan)
+        for c in shape.cells
     )
-    return Grid(table.id, (0.0,) * len(paths), header_rows + 1, tuple(cells), header_rows=header_rows)
+    widths = tuple(w * layout.MM for w in layout.TABLE_WIDTHS_MM[table_id])
+    assert len(widths) == shape.columns, table_id
+    return Grid(table_id, widths, shape.rows, cells, header_rows=shape.header_rows, keep=_blocks(shape),
+                font_size=layout.TABLE_SIZE[table_id])
 
 
-def _header(paths: list[tuple[str, ...]], col0: int) -> tuple[list[Cell], int]:
-    """Header cells for columns given by their label paths, outermost first.
+_ROLES = {
+    grid.Role.HEADING: Role.BLOCK,
+    grid.Role.HEADER: Role.HEAD,
+    grid.Role.GROUP: Role.GROUP,
+    grid.Role.LABEL: Role.LABEL,
+    grid.Role.VALUE: Role.NUMBER,
+}
 
-    Equal prefixes of neighbouring columns merge across; a path shorter than
-    the deepest one lets its last label run down to the bottom header row.
-    """
-    depth = max(len(p) for p in paths)
-    cells: list[Cell] = []
-    for level in range(depth):
-        j = 0
-        while j < len(paths):
-            path = paths[j]
-            if len(path) <= level:
-                j += 1
-                continue
-            last = level == len(path) - 1
-            span = 1
-            if not last:
-                while j + span < len(paths) and paths[j + span][: level + 1] == path[: level + 1]:
-                    span += 1
-            rowspan = depth - level if last else 1
-            cells.append(Cell(level, col0 + j, path[level], Role.HEAD, rowspan=rowspan, colspan=span))
-            j += span
-    return cells, depth
+
+def _blocks(shape: grid.Grid) -> tuple[tuple[int, int], ...]:
+    """Row ranges of section 二's blocks (heading to last row), never split across pages."""
+    starts = [c.row for c in shape.cells if c.role is grid.Role.HEADING]
+    ends = [s - 1 for s in starts[1:]] + [shape.rows - 1] * bool(starts)
+    return tuple(zip(starts, ends, strict=True))
