@@ -17,6 +17,7 @@ from typing import Any
 from gxdesk import schema
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
+from gxdesk.files import read_limited
 from gxdesk.model import CellKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount
 from gxdesk.schema import MAX_COUNT, REQUEST_COLUMN_IDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, Kind
@@ -42,18 +43,7 @@ class ReportFileError(InputError):
 
 def load(path: Path | str) -> Report:
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise ReportFileError(f"“{path}”是文件夹，不是报告文件")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReportFileError(f"“{path.name}”过大，不是 gxdesk 报告文件")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportFileError(f"找不到文件“{path}”") from None
-    except PermissionError:
-        raise ReportFileError(f"没有权限读取“{path}”") from None
-    except OSError as error:
-        raise ReportFileError(f"无法读取“{path}”：{error.strerror or error}") from None
+    data = read_limited(path, MAX_FILE_BYTES, ReportFileError, "过大，不是 gxdesk 报告文件")
     return parse(data, path.name)
 
 

@@ -28,6 +28,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     role: str = "value"  # heading / header / label / group / value
+    column: int = 0  # where the cell starts in its row
 
 
 @dataclass
@@ -92,24 +93,16 @@ def table_grid(table: schema.Table, report: Report, options: Options) -> Grid:
     rows: list[list[Cell]] = [[] for _ in range(shape.rows)]
     for cell in shape.cells:  # sorted by row, then column
         text = _value(report, cell.key, options) if cell.key else cell.text
-        rows[cell.row].append(Cell(text, cell.colspan, cell.rowspan, cell.role.value))
+        rows[cell.row].append(Cell(text, cell.colspan, cell.rowspan, cell.role.value, cell.column))
     return Grid(rows, shape.columns)
 
 
 def matrix(grid: Grid) -> list[list[tuple[str, str]]]:
     """The grid with spans expanded: (text, role) at each cell's top-left, ("", "pad") elsewhere."""
     out = [[("", "pad")] * grid.width for _ in grid.rows]
-    taken = [[False] * grid.width for _ in grid.rows]
     for r, row in enumerate(grid.rows):
-        c = 0
         for cell in row:
-            while taken[r][c]:
-                c += 1
-            out[r][c] = (cell.text, cell.role)
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken[r + dr][c + dc] = True
-            c += cell.colspan
+            out[r][cell.column] = (cell.text, cell.role)
     return out
 
 
@@ -296,19 +289,12 @@ def _docx_table(document: object, grid: Grid) -> None:
     # corners fetched up front stay valid while the table is merged.
     flat = table._cells
     cells = [flat[r * grid.width:(r + 1) * grid.width] for r in range(len(grid.rows))]
-    taken = [[False] * grid.width for _ in grid.rows]
     for r, row in enumerate(grid.rows):
-        c = 0
         for cell in row:
-            while taken[r][c]:
-                c += 1
+            c = cell.column
             target = cells[r][c]
             if cell.rowspan > 1 or cell.colspan > 1:
                 target = target.merge(cells[r + cell.rowspan - 1][c + cell.colspan - 1])
             target.text = cell.text
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken[r + dr][c + dc] = True
-            c += cell.colspan
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gxdesk.files import read_limited
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.extract import ImportResult, extract
 from gxdesk.importer.lines import Line
@@ -45,16 +46,7 @@ def import_file(path: Path | str) -> ImportResult:
         kinds = "可导入 .docx、.html/.htm 网页、.txt/.md 文本"
         advice = _ADVICE.get(suffix, f"不能导入“{suffix or '无扩展名'}”文件；{kinds}")
         raise ImportFileError(f"“{path.name}”：{advice}")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportFileError(f"“{path.name}”过大，不像一份年度报告")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"找不到文件“{path}”") from None
-    except PermissionError:
-        raise ImportFileError(f"没有权限读取“{path}”") from None
-    except OSError as error:
-        raise ImportFileError(f"无法读取“{path}”：{error.strerror or error}") from None
+    data = read_limited(path, MAX_BYTES, ImportFileError, "过大，不像一份年度报告")
     return import_bytes(data, SUFFIXES[suffix], path.name)
 
 
