@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
         checks.addAction(self._action("转到检查面板", self._focus_findings, "F6"))
         checks.addSeparator()
         checks.addAction(self.findings_panel.toggleViewAction())
+        from gxdesk.gui import export_actions, print_preview  # light: their work loads on use
+
+        for feature in (export_actions, print_preview):
+            feature.install(self)
 
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("关于(&A)", self.about))
