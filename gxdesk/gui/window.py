@@ -165,9 +165,9 @@ class MainWindow(QMainWindow):
         checks.addAction(self._action("转到检查面板", self._focus_findings, "F6"))
         checks.addSeparator()
         checks.addAction(self.findings_panel.toggleViewAction())
-        from gxdesk.gui import export_actions, import_dialog, print_preview  # light: their work loads on use
+        from gxdesk.gui import export_actions, import_actions, print_preview  # light: their work loads on use
 
-        for feature in (import_dialog, export_actions, print_preview):
+        for feature in (import_actions, export_actions, print_preview):
             feature.install(self)
 
         help_menu = bar.addMenu("帮助(&H)")
