@@ -95,7 +95,8 @@ class ImportDialog(QDialog):
     def request(self) -> ImportRequest:
         as_previous = self.as_previous.isChecked()
         if self.sources.currentIndex() == 0:
-            return ImportRequest(Path(self.path.text().strip()), as_previous=as_previous)
+            # Windows Explorer's 复制为路径 puts the path in quotes.
+            return ImportRequest(Path(self.path.text().strip().strip('"')), as_previous=as_previous)
         return ImportRequest(None, self.text.toPlainText(), as_previous)
 
     def _choose(self) -> None:

@@ -17,7 +17,7 @@ from gxdesk.sample import load_sample
 from gxdesk.schema import REQUEST_COLUMN_IDS
 from gxdesk.userdirs import autosave_dir
 from tests import layouts
-from tests.gui.conftest import type_into
+from tests.gui.conftest import type_into, type_text
 
 NEW = ("requests", "new", "natural_person")
 TOTAL = ("requests", "total", "natural_person")  # （七）总计, a computed row the report prints
@@ -212,6 +212,10 @@ def test_the_dialog_collects_a_file_or_pasted_text(qtbot, window, tmp_path, monk
     qtbot.mouseClick(dialog.findChild(QPushButton, "import_choose"), Qt.MouseButton.LeftButton)
     assert offered[0][0] == str(tmp_path) and "*.docx" in offered[0][1] and "*.htm" in offered[0][1]
     assert dialog.ok.isEnabled() and dialog.request() == ImportRequest(chosen)
+    dialog.path.clear()
+    dialog.path.setFocus()
+    type_text(qtbot, dialog.path, f'"{chosen}"')  # pasted from Explorer's 复制为路径
+    assert dialog.request() == ImportRequest(chosen)
 
     dialog.sources.setCurrentIndex(1)
     assert not dialog.ok.isEnabled()
