@@ -1,4 +1,4 @@
-"""The window's remembered choices: recent files and the last folder used.
+"""The window's remembered choices: recent files, folders, and how reports print.
 
 A small JSON file in the config folder. A damaged or foreign file is ignored
 (the defaults are used and the next save replaces it): losing a recent-files
@@ -21,6 +21,9 @@ MAX_RECENT = 8
 class Settings:
     recent: list[str] = field(default_factory=list)  # absolute paths, most recent first
     last_folder: str = ""
+    export_folder: str = ""  # where .docx/.pdf went last time ("" = beside the report)
+    font_dir: str = ""  # the user's font folder, searched first when rendering ("" = system fonts)
+    seal: bool = False  # signature block laid out for a seal (render(seal=True))
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -31,15 +34,23 @@ class Settings:
         if not isinstance(obj, dict):
             return cls()
         recent = obj.get("recent", [])
-        folder = obj.get("last_folder", "")
+
+        def text(key: str) -> str:
+            value = obj.get(key, "")
+            return value if isinstance(value, str) else ""
+
         return cls(
             recent=[p for p in recent if isinstance(p, str)][:MAX_RECENT] if isinstance(recent, list) else [],
-            last_folder=folder if isinstance(folder, str) else "",
+            last_folder=text("last_folder"),
+            export_folder=text("export_folder"),
+            font_dir=text("font_dir"),
+            seal=obj.get("seal") is True,
         )
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"recent": self.recent, "last_folder": self.last_folder}
+        data = {"recent": self.recent, "last_folder": self.last_folder, "export_folder": self.export_folder,
+                "font_dir": self.font_dir, "seal": self.seal}
         atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
     def add_recent(self, file: Path) -> None:

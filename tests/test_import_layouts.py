@@ -223,6 +223,14 @@ def test_missing_sections_and_meta_are_named(large: Report) -> None:
     assert result.report.cells == large.cells
 
 
+def test_a_date_left_to_fill_in_by_hand_is_the_signature_not_text(large: Report) -> None:
+    """An undated report prints "　　年　月　日" under the organ (gxdesk does); it is no part of 六."""
+    result = import_text(_tab_text(large).replace("2026年1月23日", "　　年　月　日"))
+    assert result.report.date == "" and "未找到成文日期" in result.missing
+    assert result.report.organ == large.organ
+    assert result.report.text == large.text
+
+
 def test_short_row_is_reported_not_silently_shifted(large: Report) -> None:
     """A PDF copy that drops a blank cell leaves a row one figure short: said so."""
     report = copy.deepcopy(large)

@@ -74,6 +74,13 @@ def test_text_lines() -> None:
     assert Line(("", "", "0")).paragraph is None  # a lone figure keeps its column
 
 
+def test_page_numbers_of_a_pdf_copy_are_not_content() -> None:
+    """pdftotext puts "— 2 —" (GB/T 9704) between the rows of a table that runs onto the next page."""
+    text = "规章\t1\t2\t3\n\n                — 2 —\n\f行政许可 4\n- 3 -\n第 4 页 共 6 页\n第2页\n— 第一项 —\n-5"
+    assert [line.cells for line in text_lines(text)] == [
+        ("规章", "1", "2", "3"), ("行政许可 4",), ("— 第一项 —",), ("-5",)]
+
+
 def test_html_lines() -> None:
     page = """<html><head><title>不是正文</title></head><body>
     <p>第一段<br>第二段&nbsp;&nbsp;<b>加粗</b><p>没有闭合的段落

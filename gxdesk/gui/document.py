@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gxdesk.model import CellKey, Report, Value
-from gxdesk.rules import Finding, check
+from gxdesk.rules import Finding, check, check_stated
 from gxdesk.schema import TABLE_BY_ID
 
 META_FIELDS = ("organ", "year", "doc_number", "date", "title")
@@ -34,7 +34,10 @@ class Document(QObject):
         self.untitled_name = name
         self.previous: Report | None = None  # last year's report, for the cross-year checks
         self.previous_name = ""
-        self.recovered = False  # opened from a draft: unsaved until saved
+        self.unsaved = False  # content not in its file yet (a recovered draft, an import): modified until saved
+        # Totals as printed in the published report this one was imported from: compared again on every
+        # check, so a mismatch shows in the 检查 panel until the figures agree or the clerk drops them.
+        self.stated: dict[CellKey, Value] = {}
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.state_changed)
         self.findings: list[Finding] = []
@@ -52,26 +55,33 @@ class Document(QObject):
 
     @property
     def modified(self) -> bool:
-        return self.recovered or not self.undo_stack.isClean()
+        return self.unsaved or not self.undo_stack.isClean()
 
-    def reset(self, report: Report, path: Path | None, name: str = "未命名") -> None:
-        """Show another report: a fresh history, no previous-year report."""
+    def reset(self, report: Report, path: Path | None, name: str = "未命名", unsaved: bool = False) -> None:
+        """Show another report: a fresh history, no previous-year report, no printed totals."""
         self.undo_stack.clear()
         self.report, self.path, self.untitled_name = report, path, name
-        self.previous, self.previous_name, self.recovered = None, "", False
+        self.previous, self.previous_name, self.unsaved = None, "", unsaved
+        self.stated = {}
         self.recheck()
         self.reloaded.emit()
         self.state_changed.emit()
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
-        self.recovered = False
+        self.unsaved = False
         self.undo_stack.setClean()
         self.state_changed.emit()
 
     def set_previous(self, previous: Report | None, name: str = "") -> None:
         self.previous, self.previous_name = previous, name
         self.recheck()
+        self.state_changed.emit()
+
+    def set_stated(self, stated: dict[CellKey, Value]) -> None:
+        """Check these printed totals against the figures from now on (empty: stop)."""
+        self.stated = dict(stated)
+        self.recheck(set())
         self.state_changed.emit()
 
     # --- Findings ------------------------------------------------------------------
@@ -81,6 +91,8 @@ class Document(QObject):
         may have changed (None: any, e.g. a whole new report)."""
         self.touched = set(TABLE_BY_ID) if touched is None else touched
         self.findings = check(self.report, self.previous)
+        if self.stated:  # errors, like the ones check() puts first
+            self.findings[:0] = check_stated(self.report, self.stated)
         cells, columns, fields = defaultdict(list), defaultdict(list), defaultdict(list)
         for finding in self.findings:
             if finding.table and finding.row:

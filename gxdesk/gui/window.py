@@ -159,12 +159,16 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action("粘贴到表格", lambda: self._with_view("paste")))
         edit.addAction(self._action("所选单元格清为 0", lambda: self._with_view("clear_selection_to_zero")))
 
-        checks = bar.addMenu("检查(&C)")
+        checks = self.checks_menu = bar.addMenu("检查(&C)")
         checks.addAction(self._action("重新检查", self.recheck, "F5"))
         checks.addAction(self._action("下一处问题", self.next_finding, "F8"))
         checks.addAction(self._action("转到检查面板", self._focus_findings, "F6"))
         checks.addSeparator()
         checks.addAction(self.findings_panel.toggleViewAction())
+        from gxdesk.gui import export_actions, import_actions, print_preview  # light: their work loads on use
+
+        for feature in (import_actions, export_actions, print_preview):
+            feature.install(self)
 
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("关于(&A)", self.about))
@@ -202,11 +206,12 @@ class MainWindow(QMainWindow):
         """Replace the report's content as one undoable step (the file stays the same)."""
         self.document.replace_report(report, label)
 
-    def open_report(self, report: Report, name: str = UNTITLED) -> bool:
-        """Show a report as a new untitled document, after asking about unsaved changes."""
+    def open_report(self, report: Report, name: str = UNTITLED, unsaved: bool = False) -> bool:
+        """Show a report as a new untitled document, after asking about unsaved changes;
+        ``unsaved``: it exists nowhere else (an import), so closing asks and autosave keeps it."""
         if not self._may_discard():
             return False
-        self.document.reset(report, None, name)
+        self.document.reset(report, None, name, unsaved)
         self.tabs.setCurrentIndex(0)
         return True
 
@@ -301,9 +306,7 @@ class MainWindow(QMainWindow):
         except InputError as error:
             self.warn("无法恢复草稿", str(error))
             return False
-        self.document.reset(report, draft.source, draft.name)
-        self.document.recovered = True
-        self.document.state_changed.emit()
+        self.document.reset(report, draft.source, draft.name, unsaved=True)
         self.autosave_now()  # our own draft holds it now, before the old one goes
         draft.discard()
         self.show_message(f"已恢复“{draft.name}”的草稿，请核对后保存")
@@ -406,17 +409,29 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return False
         path, previous = chosen
-        changes = carry_over_changes(self.report, previous)
+        self.inform("已载入上年报告", self.use_previous(previous, path.name))
+        return True
+
+    def use_previous(self, previous: Report, name: str) -> str:
+        """Check across years against ``previous`` and fill 二、上年结转 from it (one undo step);
+        returns what was done, for the user."""
+        differing = carry_over_changes(self.report, previous)
+        # A figure last year's report left blank (or an import could not find) is no figure to copy.
+        changes = {k: v for k, v in differing.items() if v is not None}
         before = {key: self.report.cells[key] for key in changes}
-        self.document.set_previous(previous, path.name)
+        self.document.set_previous(previous, name)
         if changes:
             self.document.set_cells(changes, "载入上年结转")
             lines = [f"{cell_name(*k)}：{format_number(before[k])} → {format_number(v)}" for k, v in changes.items()]
             note = "已按上年「四、结转下年度继续办理」填入「二、上年结转」（可撤销）：\n" + "\n".join(lines)
-        else:
+        elif not differing:
             note = "「二、上年结转」与上年「四、结转下年度继续办理」一致，未作修改。"
-        self.inform("已载入上年报告", f"已载入“{path.name}”（{previous.year} 年度），跨年核对已开启。\n\n{note}")
-        return True
+        else:
+            note = ""
+        if len(changes) < len(differing):
+            note = "\n".join(filter(None, [note, f"上年「四、结转下年度继续办理」有 {len(differing) - len(changes)} 格"
+                                         "是空的，对应的「二、上年结转」没有改动，请核对。"]))
+        return f"已载入“{name}”（{previous.year} 年度），跨年核对已开启。\n\n{note}"
 
     # --- Autosave and closing --------------------------------------------------------
 

@@ -167,6 +167,7 @@ _CHINESE_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二
 _PERIOD = re.compile(r"(\d{4})年1月1日")
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 MAX_NAME = 40  # longer than any organ's name: a sentence, not a signature
+BLANK_DATE = "年月日"  # a date left to be filled in by hand: gxdesk prints "　　年　月　日"
 
 
 def _flat(text: str) -> str:
@@ -201,7 +202,8 @@ def _meta(head: list[str], tail: list[str], missing: list[str]) -> _Meta:
 
     # The signature: the organ's name, then the date, as the last lines.
     signer = ""
-    date_at = next((i for i in range(len(tail) - 1, max(len(tail) - 6, -1), -1) if _date(tail[i])), None)
+    date_at = next((i for i in range(len(tail) - 1, max(len(tail) - 6, -1), -1)
+                    if _date(tail[i]) or _flat(tail[i]) == BLANK_DATE), None)
     if date_at is not None:
         meta.date = _date(tail[date_at])
         meta.signature = len(tail) - date_at

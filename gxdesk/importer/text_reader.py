@@ -18,6 +18,8 @@ _GB_NAMES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "e
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A page number on its own line, as text copied from a PDF has them: "— 3 —" (GB/T 9704), "- 3 -", "第 3 页".
+_PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?")
 
 
 def decode(data: bytes, name: str, *, html: bool = False) -> str:
@@ -58,6 +60,8 @@ def _checked(text: str | None, name: str) -> str:
 def text_lines(text: str) -> list[Line]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _PAGE_NUMBER.fullmatch(raw.strip()):
+            continue  # a page break of the source, not its content
         line = make_line(_cells(raw))
         if line is not None:
             lines.append(line)

@@ -1,0 +1,116 @@
+"""文件 → 导入已发布的报告: last year's published report from a file or pasted text.
+
+The dialog collects the source (a .docx, a saved web page, a text file, or
+text pasted from a web page or a PDF) and what to do with it; the importer
+(``gxdesk.importer``, as ``gxdesk import``) reads it here. Two uses:
+
+- 作为新报告打开 (the default): the report opens untitled and unsaved, for
+  review and 另存为. Cells the source left blank or that could not be found
+  are blank, and the core's blank-cell rule flags them in the tables. Totals
+  the source printed are kept with the document and compared again on every
+  check, so a mismatch (last year's report was wrong) stays in the 检查 panel
+  until the figures agree or the clerk chooses 检查 → 不再核对原表合计.
+- 作为上年报告: like 载入上年报告 with a .gxr file — fills 二、上年结转 and
+  switches on the cross-year checks of the report being written.
+
+Either way a summary lists what needs review (``ImportResult.messages``).
+Unusable input gives a message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gxdesk.errors import InputError
+from gxdesk.gui.actions import busy, make_action
+
+if TYPE_CHECKING:
+    from gxdesk.gui.import_dialog import ImportRequest
+    from gxdesk.gui.window import MainWindow
+
+PASTED = "粘贴的文字"
+SHOWN_LINES = 12  # the summary lists this many; "详细信息" has them all
+DROP_STATED = "不再核对原表合计"
+
+
+def install(window: MainWindow) -> Importing:
+    importing = window.importing = Importing(window)
+    window.add_file_action("import", make_action(window, "导入已发布的报告(&I)…", importing.start))
+    drop = make_action(window, DROP_STATED, lambda: window.document.set_stated({}))
+    drop.setToolTip("导入的报告中印出的合计与各项相加不一致时，这些问题列在「检查」面板中，直到数字一致或选择此项")
+    window.checks_menu.addSeparator()
+    window.checks_menu.addAction(drop)
+    window.document.state_changed.connect(lambda: drop.setEnabled(bool(window.document.stated)))
+    drop.setEnabled(False)
+    importing.drop_stated_action = drop
+    return importing
+
+
+class Importing:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    # --- Questions (tests replace these) -------------------------------------------------
+
+    def ask_import(self) -> ImportRequest | None:
+        from gxdesk.gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.window.settings.last_folder, self.window)
+        return dialog.request() if dialog.exec() else None
+
+    def show_summary(self, title: str, text: str, details: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
+        if len(details) > SHOWN_LINES:
+            box.setDetailedText("\n".join(details))
+        box.exec()
+
+    # --- What the action does --------------------------------------------------------------
+
+    def start(self) -> bool:
+        request = self.ask_import()
+        return request is not None and self.run(request)
+
+    def run(self, request: ImportRequest) -> bool:
+        from gxdesk.importer import import_file, import_text
+
+        window = self.window
+        try:
+            with busy():
+                result = import_file(request.path) if request.path else import_text(request.text, PASTED)
+        except InputError as error:
+            window.warn("无法导入", f"{error}\n\n当前报告没有改动。")
+            return False
+        source = request.path.name if request.path else PASTED
+        report, lines = result.report, result.messages()
+        if request.as_previous:
+            from gxdesk.schema import YEAR_MAX, YEAR_MIN
+
+            if not YEAR_MIN <= report.year <= YEAR_MAX:
+                report.year = window.report.year - 1
+                lines.insert(0, f"原文中没有找到报告年度，已按 {report.year} 年度核对")
+            done = window.use_previous(report, source)
+            self.show_summary("已导入上年报告", _summary(done, lines), lines)
+            return True
+        found = f"{report.organ}{report.year}年度报告" if report.organ and report.year else Path(source).stem
+        name = f"{found}（导入）"
+        if not window.open_report(report, name, unsaved=True):
+            return False
+        window.document.set_stated(result.stated)
+        done = (f"已从“{source}”导入{report.organ or '（机关名称未找到）'} {report.year or '（年度未找到）'} 年度报告，"
+                "作为新报告打开，尚未保存。")
+        if lines:
+            done += ("\n\n标红的单元格是原文中没有找到或留空的数字；原表合计与各项相加不一致的，"
+                     "列在「检查」面板中。请核对后用“另存为”保存。")
+        self.show_summary("已导入报告", _summary(done, lines), lines)
+        return True
+
+
+def _summary(done: str, lines: list[str]) -> str:
+    if not lines:
+        return f"{done}\n\n全部找到，原表合计与各项相加一致。"
+    shown = "\n".join(f"· {line}" for line in lines[:SHOWN_LINES])
+    more = f"\n……另有 {len(lines) - SHOWN_LINES} 项，见“详细信息”" if len(lines) > SHOWN_LINES else ""
+    return f"{done}\n\n需要核对的有 {len(lines)} 项：\n{shown}{more}"

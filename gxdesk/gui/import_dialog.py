@@ -1,0 +1,109 @@
+"""The dialog of 文件 → 导入已发布的报告: where the report comes from and how to use it.
+
+Input only (``ImportRequest``); ``import_actions`` does the importing. Loaded
+when the action runs, so that the window's start-up does not build these widgets' types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+FILE_KINDS = "已发布的报告 (*.docx *.html *.htm *.txt *.md);;所有文件 (*)"
+FILE_HINT = ("可导入 Word 文件（.docx）、另存的网页（.html/.htm）、文本文件（.txt/.md）。"
+             "旧版 .doc 或 WPS 文件请先另存为 .docx；PDF 请打开后复制文字，到“粘贴文字”中导入。")
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    path: Path | None  # a file, or None for pasted text
+    text: str = ""
+    as_previous: bool = False  # use as last year's report instead of opening it
+
+
+class ImportDialog(QDialog):
+    """Where the report comes from and how to use it; input only."""
+
+    def __init__(self, folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_dialog")
+        self.setWindowTitle("导入已发布的报告")
+        self.folder = folder
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("导入已经发布的政府信息公开工作年度报告（通常是上一年度的），"
+                                "读出各部分文字和三张统计表的数字。", wordWrap=True))
+
+        self.sources = QTabWidget(objectName="import_sources")
+        file_page = QWidget()
+        file_layout = QVBoxLayout(file_page)
+        row = QHBoxLayout()
+        self.path = QLineEdit(objectName="import_path", placeholderText="选择或输入文件路径")
+        choose = QPushButton("选择文件…", objectName="import_choose")
+        choose.clicked.connect(self._choose)
+        row.addWidget(self.path, 1)
+        row.addWidget(choose)
+        file_layout.addLayout(row)
+        file_layout.addWidget(QLabel(FILE_HINT, objectName="hint", wordWrap=True))
+        file_layout.addStretch(1)
+        self.sources.addTab(file_page, "从文件导入")
+        self.text = QPlainTextEdit(objectName="import_text")
+        self.text.setPlaceholderText("在这里粘贴从政府网站或 PDF 中复制的报告全文（Ctrl+V）")
+        self.sources.addTab(self.text, "粘贴文字")
+        layout.addWidget(self.sources, 1)
+
+        use = QGroupBox("导入后")
+        use_layout = QVBoxLayout(use)
+        self.as_new = QRadioButton("作为新报告打开：核对、修改后用“另存为”保存", objectName="import_as_new",
+                                   checked=True)
+        self.as_previous = QRadioButton("作为上年报告：填入当前报告的「二、上年结转」，并开启跨年核对",
+                                        objectName="import_as_previous")
+        group = QButtonGroup(self)
+        for button in (self.as_new, self.as_previous):
+            group.addButton(button)
+            use_layout.addWidget(button)
+        layout.addWidget(use)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("导入")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for signal in (self.path.textChanged, self.text.textChanged, self.sources.currentChanged):
+            signal.connect(self._update)
+        self._update()
+        self.resize(self.fontMetrics().horizontalAdvance("中") * 48, self.fontMetrics().height() * 26)
+
+    def request(self) -> ImportRequest:
+        as_previous = self.as_previous.isChecked()
+        if self.sources.currentIndex() == 0:
+            # Windows Explorer's 复制为路径 puts the path in quotes.
+            return ImportRequest(Path(self.path.text().strip().strip('"')), as_previous=as_previous)
+        return ImportRequest(None, self.text.toPlainText(), as_previous)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择已发布的报告", self.path.text() or self.folder, FILE_KINDS)
+        if name:
+            self.path.setText(name)
+
+    def _update(self) -> None:
+        source = self.path.text() if self.sources.currentIndex() == 0 else self.text.toPlainText()
+        self.ok.setEnabled(bool(source.strip()))

@@ -1,0 +1,153 @@
+"""文件 → 打印: a print preview of exactly the PDF that 导出 PDF writes.
+
+The report is rendered to PDF bytes (``gxdesk.render.render_bytes``, same
+fonts and seal setting as the export) and its pages are rasterised with
+pdfium (``pypdfium2``) onto the printer: what prints is the exported PDF,
+page for page. Qt's own PDF module is not part of PySide6-Essentials.
+
+The preview draws at PREVIEW_DPI; the printout at the printer's resolution,
+capped at PRINT_DPI, in greyscale without smoothing (the report is black
+text and rules: crisp edges, a sixth of the colour data).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gxdesk.errors import InputError
+from gxdesk.gui.actions import busy, make_action
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from gxdesk.gui.window import MainWindow
+
+PREVIEW_DPI = 150
+PRINT_DPI = 600
+
+
+def install(window: MainWindow) -> Printing:
+    printing = window.printing = Printing(window)
+    window.add_file_action("print", make_action(window, "打印(&P)…", printing.preview, "Ctrl+P"))
+    return printing
+
+
+class PdfPages:
+    """A PDF's pages painted onto a QPrinter, one printed page per PDF page."""
+
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2
+
+        self.pdf = pypdfium2.PdfDocument(data)
+        self._preview: dict[int, object] = {}  # page → QImage at PREVIEW_DPI (the preview repaints often)
+
+    def __len__(self) -> int:
+        return len(self.pdf)
+
+    def image(self, index: int, dpi: float, smooth: bool = True):
+        from PySide6.QtGui import QImage
+
+        page = self.pdf[index]
+        bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=False,
+                             no_smoothtext=not smooth, no_smoothpath=not smooth,
+                             optimize_mode=None if smooth else "print")
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_Grayscale8)
+        return image.copy()  # the bitmap's memory goes with the bitmap
+
+    def paint(self, printer: QPrinter) -> None:
+        """The slot for QPrintPreviewDialog.paintRequested (and for printing without one)."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QPaintEngine, QPainter
+
+        painter = QPainter()
+        if not painter.begin(printer):
+            return
+        try:
+            preview = painter.paintEngine().type() == QPaintEngine.Type.Picture
+            dpi = PREVIEW_DPI if preview else min(printer.resolution(), PRINT_DPI)
+            paper = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+            for index in range(len(self)):
+                if index:
+                    printer.newPage()
+                if preview:
+                    if index not in self._preview:
+                        self._preview[index] = self.image(index, dpi)
+                    image = self._preview[index]
+                else:
+                    image = self.image(index, dpi, smooth=False)
+                width, height = self.pdf[index].get_size()
+                painter.drawImage(_fit(paper, width / height), image)
+        finally:
+            painter.end()
+
+
+def _fit(paper, aspect: float):
+    """The largest rectangle of ``aspect`` (width / height) in ``paper``, at its top left.
+
+    On A4 paper that is the whole sheet: the PDF's margins are the printed margins."""
+    from PySide6.QtCore import QRectF
+
+    width = min(paper.width(), paper.height() * aspect)
+    return QRectF(paper.left(), paper.top(), width, width / aspect)
+
+
+def new_printer(title: str) -> QPrinter:
+    """A4 portrait, the whole sheet addressable: the PDF carries the GB/T 9704 margins."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    printer.setDocName(title)
+    return printer
+
+
+class Printing:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    # --- Questions (tests replace this) ------------------------------------------------
+
+    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
+        dialog.exec()
+
+    # --- What the action does --------------------------------------------------------------
+
+    def preview(self) -> bool:
+        window = self.window
+        exporter = window.exporter
+        if not exporter.may_output("打印"):
+            return False
+        options = exporter.options()
+        if options is None:
+            return False
+        from gxdesk.render import render_bytes
+
+        try:
+            with busy():
+                data, warnings = render_bytes(window.report, ".pdf", **options)
+                pages = PdfPages(data)
+        except InputError as error:
+            window.warn("无法打印", str(error))
+            return False
+        except ImportError:  # a build without pdfium: say what still works
+            window.warn("无法打印", "缺少打印组件 pypdfium2；请用“导出 PDF”生成文件后用 PDF 阅读器打印")
+            return False
+        if warnings:
+            from gxdesk.gui.export_actions import window_wording
+
+            window.show_message("；".join(window_wording(w) for w in warnings))
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        printer = new_printer(window.report.display_title)
+        dialog = QPrintPreviewDialog(printer, window)
+        dialog.setWindowTitle(f"打印预览 — {window.report.display_title}")
+        dialog.paintRequested.connect(pages.paint)
+        dialog.resize(window.width() * 3 // 4, window.height())
+        self.show_preview(dialog)
+        dialog.deleteLater()
+        return True
