@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from gxdesk import gxr
-from gxdesk.gui.app import EXIT_ON_PAINT_ENV, _install_error_handler
+from gxdesk.gui.app import EXIT_ON_PAINT_ENV, FIRST_PAINT_MARKER, _install_error_handler
 from gxdesk.sample import load_sample
 
 
@@ -24,6 +24,9 @@ def test_gxdesk_file_opens_the_window_and_writes_only_its_own_folder(tmp_path):
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in reports.iterdir()) == before
     assert (home / "settings.json").exists()  # the file went into 最近打开
+    # What was painted: the file's name in the title, the checks' verdict in the status bar.
+    painted = [line for line in result.stdout.splitlines() if line.startswith(FIRST_PAINT_MARKER)]
+    assert len(painted) == 1 and "mine" in painted[0] and "全部平衡" in painted[0], result.stdout
 
 
 def test_an_unexpected_error_keeps_a_draft_and_says_so(qtbot, window, answers, home, monkeypatch):
