@@ -130,7 +130,11 @@ def _name(path: str) -> str:
 
 def _loaded_by_name(dest: str, kind: str) -> bool:
     parts = dest.replace("\\", "/").split("/")
-    return kind == "EXTENSION" or "plugins" in parts or parts[-1].lower().startswith(("python", "libpython"))
+    # A library inside another package's folder is opened by that package with ctypes
+    # (pypdfium2_raw/libpdfium.so): nothing links it, yet it is needed.
+    ctypes_loaded = len(parts) > 1 and parts[0] not in ("PySide6", "shiboken6") and not parts[0].endswith(".libs")
+    return (kind == "EXTENSION" or "plugins" in parts or ctypes_loaded
+            or parts[-1].lower().startswith(("python", "libpython")))
 
 
 # --- Version and icon --------------------------------------------------------------------

@@ -220,6 +220,20 @@ def check_window_file(box: Sandbox) -> None:
     expect(any(report.name in p.read_text(encoding="utf-8") for p in settings), "the file is not in the recent list")
 
 
+def check_print(box: Sandbox) -> None:
+    """打印 works frozen: pdfium rasterises the report and Qt's print support writes every page."""
+    from gxdesk.gui.app import EXIT_ON_PAINT_ENV, PRINT_TO_ENV
+
+    out = box.out / "printed.pdf"
+    result = box.run("gxdesk", env={EXIT_ON_PAINT_ENV: "1", PRINT_TO_ENV: str(out)})
+    ran(result)
+    expect("printed" in result.stdout, f"the print path did not run: {result.stdout!r}")
+    pages = int(result.stdout.rsplit("printed ", 1)[1].split()[0])
+    from pypdf import PdfReader
+
+    expect(pages > 1 and len(PdfReader(out).pages) == pages, f"printed {out} does not have {pages} pages")
+
+
 CHECKS: list[tuple[str, Callable[[Sandbox], None]]] = [
     ("gxdesk --version prints the project's version", check_version),
     ("gxdesk check: the bundled sample balances", check_sample),
@@ -230,6 +244,7 @@ CHECKS: list[tuple[str, Callable[[Sandbox], None]]] = [
     ("gxdesk import of a published report", check_import),
     ("the window opens offscreen with the sample", check_window),
     ("gxdeskw FILE opens the file", check_window_file),
+    ("打印 prints every page (pdfium and Qt print support bundled)", check_print),
 ]
 
 

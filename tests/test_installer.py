@@ -74,10 +74,11 @@ def test_orphans_are_the_libraries_only_left_out_plugins_linked():
         ("libX11.so.6", "x11", "BINARY"),
         ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "xcb", "BINARY"),  # needed by libqxcb.so, left out
         ("libpython3.11.so.1.0", "py", "BINARY"),  # loaded by the bootloader by name
+        ("pypdfium2_raw/libpdfium.so", "pdfium", "BINARY"),  # opened with ctypes by its package
         ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
     ]
     links = {"w": ["libQt6Widgets.so.6"], "lw": ["libQt6Core.so.6", "libc.so.6"], "off": ["libX11.so.6"],
-             "xcb": ["libQt6Core.so.6"], "lc": [], "x11": [], "py": []}
+             "xcb": ["libQt6Core.so.6"], "lc": [], "x11": [], "py": [], "pdfium": []}
     assert bundling.orphans(binaries, lambda source: links[source]) == {"PySide6/Qt/lib/libQt6XcbQpa.so.6"}
 
 

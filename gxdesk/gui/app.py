@@ -20,6 +20,8 @@ from gxdesk.resources import asset_dir
 EXIT_ON_PAINT_ENV = "GXDESK_EXIT_ON_FIRST_PAINT"
 # ... and then prints this, the window's title and its status line (the frozen app's smoke test reads it).
 FIRST_PAINT_MARKER = "gxdesk first paint:"
+# With that, the smoke test also prints the report through the 打印 path into this PDF file.
+PRINT_TO_ENV = "GXDESK_PRINT_TO"
 # Chinese UI fonts in order of preference; Qt falls back through the rest of the system's fonts.
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 
@@ -56,8 +58,13 @@ class _QuitOnFirstPaint(QObject):
 
 
 def _print_first_paint(window) -> None:
+    printed = ""
+    if os.environ.get(PRINT_TO_ENV):
+        from gxdesk.gui.print_preview import print_to_file
+
+        printed = f" | printed {print_to_file(window, os.environ[PRINT_TO_ENV])} pages"
     if sys.stdout is not None:  # gxdeskw on Windows has none
-        print(f"{FIRST_PAINT_MARKER} {window.windowTitle()} | {window.status_summary.text()}", flush=True)
+        print(f"{FIRST_PAINT_MARKER} {window.windowTitle()} | {window.status_summary.text()}{printed}", flush=True)
 
 
 def _install_error_handler(window) -> None:

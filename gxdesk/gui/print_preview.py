@@ -106,6 +106,24 @@ def new_printer(title: str) -> QPrinter:
     return printer
 
 
+def print_to_file(window: MainWindow, path: str) -> int:
+    """Print the report through the same path as 打印 into a PDF file; the page count.
+
+    The frozen app's smoke test uses it (GXDESK_PRINT_TO) to prove pdfium and Qt's
+    print support made it into the bundle."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gxdesk.render import render_bytes
+
+    data, _warnings = render_bytes(window.report, ".pdf")
+    pages = PdfPages(data)
+    printer = new_printer(window.report.display_title)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    pages.paint(printer)
+    return len(pages)
+
+
 class Printing:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
