@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gxdesk.errors import InputError
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -22,7 +24,7 @@ def asset_dir(name: str) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"gxdesk is missing its {name}/ folder; reinstall it")
+    raise InputError(f"gxdesk 安装不完整：缺少 {name} 文件夹，请重新安装 gxdesk")
 
 
 def data_file(name: str) -> Path:

@@ -27,6 +27,7 @@ UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans C
 
 
 def configure(app: QApplication) -> None:
+    _load_qt_translation(app)
     app.setApplicationName("gxdesk")
     app.setApplicationDisplayName("gxdesk")
     font = QFont(app.font())
@@ -47,6 +48,16 @@ def configure(app: QApplication) -> None:
 
         # Our own taskbar group and icon rather than python.exe's.
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("gxdesk.gxdesk")
+
+
+def _load_qt_translation(app: QApplication) -> None:
+    """Qt's own words (是/否/取消 on standard buttons, the print dialog) in Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
 
 
 class _QuitOnFirstPaint(QObject):

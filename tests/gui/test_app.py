@@ -40,3 +40,16 @@ def test_an_unexpected_error_keeps_a_draft_and_says_so(qtbot, window, answers, h
     assert answers.warned and "内部错误" in answers.warned[0] and "Traceback" not in answers.warned[0]
     assert "ZeroDivisionError: boom" in (home / "error.log").read_text(encoding="utf-8")
     assert window.session.draft_file.exists()
+
+
+def test_qt_standard_buttons_speak_chinese(qapp):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from gxdesk.gui.app import _load_qt_translation
+
+    _load_qt_translation(qapp)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    box = QMessageBox()
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["是(&Y)", "否(&N)"])
