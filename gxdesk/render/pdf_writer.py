@@ -13,7 +13,12 @@ from typing import Any, BinaryIO, Callable
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import (
+
+from gxdesk.render import document as doc
+from gxdesk.render import font_cache, layout
+from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
+from gxdesk.render.pdf_text import FontFor, TextBlock
+from gxdesk.render.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
@@ -24,11 +29,6 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-
-from gxdesk.render import document as doc
-from gxdesk.render import layout
-from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
-from gxdesk.render.pdf_text import FontFor, TextBlock
 from gxdesk.render.tables import Grid
 from gxdesk.render.tables import Role as CellRole
 
@@ -46,7 +46,7 @@ def _font_name(choice: Choice, warnings: list[str]) -> str:
     if key not in _registered:
         name = f"gx{len(_registered)}"
         try:
-            pdfmetrics.registerFont(ttfonts.TTFont(name, face.path, subfontIndex=face.index))
+            pdfmetrics.registerFont(font_cache.load(name, face.path, face.index))
         except Exception:
             warnings.append(f"字体文件“{face.path}”无法嵌入，已改用 STSong-Light（不嵌入字体）")
             return _cid_font()
