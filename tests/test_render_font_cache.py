@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from reportlab.pdfbase import ttfonts
 
-from gxdesk.render import font_cache
+from gxdesk.render import cache, font_cache
 from gxdesk.resources import data_file
 from gxdesk.userdirs import HOME_ENV
 from tests.test_render_fonts import HEI, KAI, SONG, needs
@@ -31,7 +31,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries() -> list[Path]:
-    folder = font_cache.folder()
+    folder = cache.folder()
     return sorted(folder.glob("*" + font_cache.SUFFIX)) if folder.is_dir() else []
 
 
@@ -203,7 +203,7 @@ def test_an_unwritable_cache_only_costs_time(home: Path) -> None:
     assert not from_cache(font) and font.face.name == ttfonts.TTFontFace(str(SONG)).name
     assert not from_cache(font_cache.load("b", str(SONG)))
     key = font_cache._key(str(SONG), 0)
-    assert font_cache.store(font.face, key, font_cache.folder() / "x.rlfont") is False
+    assert font_cache.store(font.face, key, cache.folder() / "x.rlfont") is False
 
 
 def test_a_missing_font_file_is_reportlabs_error(tmp_path: Path) -> None:
@@ -243,5 +243,5 @@ def test_only_plain_data_is_written() -> None:
     font = ttfonts.TTFont("a", str(SONG))
     font.face.oddity = {1, 2}
     key = font_cache._key(str(SONG), 0)
-    assert font_cache.store(font.face, key, font_cache.folder() / "x.rlfont") is False
+    assert font_cache.store(font.face, key, cache.folder() / "x.rlfont") is False
     assert entries() == []

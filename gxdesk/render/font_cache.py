@@ -43,7 +43,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from gxdesk.atomic import atomic_write_bytes
-from gxdesk.userdirs import cache_dir
+from gxdesk.render import cache
 
 FORMAT = 1  # bump when what an entry holds changes
 MAGIC = b"gxdesk parsed TrueType font\n"
@@ -61,17 +61,13 @@ _CONTAINERS = frozenset({tuple, list, dict})
 Key = tuple[int, str, str, int, int, int]
 
 
-def folder() -> Path:
-    return cache_dir() / "fonts"
-
-
 def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
     """ReportLab's ``TTFont(name, path, subfontIndex=index)``, from the cache when it has the face."""
     try:
         key = _key(path, index)
     except OSError:  # no such file: ReportLab says so
         return ttfonts.TTFont(name, path, subfontIndex=index)
-    entry = folder() / _entry_name(key)
+    entry = cache.folder() / _entry_name(key)
     face = _cached_face(key, entry)
     if face is not None:
         return _font(name, face)
@@ -203,7 +199,7 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
         atomic_write_bytes(entry, MAGIC + struct.pack(">I", zlib.crc32(payload)) + payload)
     except OSError:  # read-only or full: the next run parses again
         return False
-    _prune(entry.parent)
+    cache.prune(entry.parent, "*" + SUFFIX, MAX_ENTRIES, MAX_BYTES)
     return True
 
 
@@ -220,19 +216,3 @@ def _plain(value: Any) -> bool:
         nested = [v for v in level if type(v) in _CONTAINERS]
         level = list(chain.from_iterable(chain(v.keys(), v.values()) if type(v) is dict else v for v in nested))
     return True
-
-
-def _prune(where: Path) -> None:
-    """Keep the most recently used entries within MAX_ENTRIES and MAX_BYTES."""
-    entries = []
-    for path in where.glob("*" + SUFFIX):
-        with suppress(OSError):
-            stat = path.stat()
-            entries.append((stat.st_mtime, stat.st_size, path))
-    entries.sort(reverse=True)
-    total = 0
-    for count, (_mtime, size, path) in enumerate(entries, 1):
-        total += size
-        if count > MAX_ENTRIES or total > MAX_BYTES:
-            with suppress(OSError):
-                path.unlink()
