@@ -53,7 +53,7 @@ def save(folder: str, files: Files) -> None:
     target = _path(folder)
     with suppress(OSError):  # read-only or full: the headers are read again next time
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), durable=False)
         cache.prune(target.parent, "*" + SUFFIX, MAX_FOLDERS, MAX_BYTES)
 
 
