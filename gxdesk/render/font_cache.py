@@ -12,9 +12,10 @@ lengths and checksums of every table) must equal the cached one.
 An entry is keyed by the font file's path, size and modification time, the
 face index, ReportLab's version and ``FORMAT``; an entry that does not match,
 fails its checksum or cannot be read is ignored and written anew. Entries are
-written atomically, at most ``MAX_ENTRIES`` and ``MAX_BYTES`` are kept (the
-least recently used go first), and the cache is never required: where it
-cannot be read or written a render only parses the fonts as before.
+replaced atomically (without fsync: a damaged entry is detected and rebuilt),
+at most ``MAX_ENTRIES`` and ``MAX_BYTES`` are kept (the least recently used
+go first), and the cache is never required: where it cannot be read or
+written a render only parses the fonts as before.
 
 Why ``marshal``: it gives back ints, floats, tuples, lists and dicts exactly as
 ReportLab made them (a width 500 stays an int, 500.0 a float) and is the
@@ -194,12 +195,12 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
     info.update((k, bytes(info[k])) for k in names)
     if not _plain(info):
         return False  # a ReportLab that keeps other kinds of values: not ours to guess
-    packed = {k: marshal.dumps(info.pop(k), MARSHAL_VERSION) for k in _PACKED if k in info}
-    payload = marshal.dumps((key, info, names, packed), MARSHAL_VERSION)
     try:
+        packed = {k: marshal.dumps(info.pop(k), MARSHAL_VERSION) for k in _PACKED if k in info}
+        payload = marshal.dumps((key, info, names, packed), MARSHAL_VERSION)
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(entry, MAGIC + struct.pack(">I", zlib.crc32(payload)) + payload, durable=False)
-    except OSError:  # read-only or full: the next run parses again
+    except (OSError, ValueError):  # read-only, full, or nested too deep for marshal: parsed again next time
         return False
     cache.prune(entry.parent, "*" + SUFFIX, MAX_ENTRIES, MAX_BYTES)
     return True
