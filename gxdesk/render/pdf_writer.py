@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any, BinaryIO, Callable
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 from gxdesk.render import document as doc
 from gxdesk.render import font_cache, layout
@@ -56,6 +55,8 @@ def _font_name(choice: Choice, warnings: list[str]) -> str:
 
 def _cid_font() -> str:
     if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # only without TrueType fonts
+
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return CID_FALLBACK
 
