@@ -1,8 +1,10 @@
-"""gxdesk render turns the cyclic garbage collector off while it renders, and back on after."""
+"""The cyclic garbage collector: off while gxdesk render renders, frozen before the command line exits."""
 
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,15 @@ def test_left_off_when_the_caller_had_it_off(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_command_line_process_freezes_its_objects_before_exit_and_in_process_calls_do_not(
+        tmp_path: Path) -> None:
+    script = ("import gc, sys; from gxdesk.cli import main; "
+              f"sys.argv = ['gxdesk', 'render', {str(data_file('sample.gxr'))!r}, '-o', {str(tmp_path / 'x.pdf')!r}]; "
+              "code = main(); print(code, gc.get_freeze_count() > 0)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split()[-2:] == ["0", "True"], result.stderr
+    before = gc.get_freeze_count()
+    assert main(["render", str(data_file("sample.gxr")), "-o", str(tmp_path / "y.pdf")]) == 0
+    assert gc.get_freeze_count() == before
