@@ -9,13 +9,14 @@ import struct
 import subprocess
 import sys
 import zlib
+from array import array
 from pathlib import Path
 from typing import Any
 
 import pytest
 from reportlab.pdfbase import ttfonts
 
-from gxdesk.render import cache, font_cache, fonts
+from gxdesk.render import cache, font_cache, font_tables, fonts
 from gxdesk.resources import data_file
 from gxdesk.userdirs import HOME_ENV
 from tests.test_render_fonts import HEI, KAI, SONG, needs
@@ -52,9 +53,21 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def plain(value: Any) -> Any:
+    """A cached face's compact tables as the dicts and lists ReportLab makes."""
+    if isinstance(value, font_tables.CodeMap):
+        return dict(value.items())
+    if isinstance(value, font_tables.Metrics):
+        return list(value)
+    if isinstance(value, array):
+        return value.tolist()
+    return value
+
+
 def face_state(font: ttfonts.TTFont) -> dict[str, Any]:
     font.face.glyphToChar  # noqa: B018 - a cached face unpacks it on first use
-    state = {k: v for k, v in vars(font.face).items() if k not in ("_pdfScale", "_pos", "_packed", "_ttf_data")}
+    skip = ("_pdfScale", "_pos", "_packed", "_ttf_data")
+    state = {k: plain(v) for k, v in vars(font.face).items() if k not in skip}
     state["scale(1234)"] = font.face._pdfScale(1234)
     return state
 
@@ -81,6 +94,8 @@ def test_a_cached_face_is_what_reportlab_parses(path: Path, index: int) -> None:
     cached = font_cache.load("cached", str(path), index)
     assert from_cache(cached)
     assert type(cached) is ttfonts.TTFont
+    assert isinstance(cached.face.charToGlyph, font_tables.CodeMap)
+    assert isinstance(cached.face.hmetrics, font_tables.Metrics)
     assert font_state(cached) == {**font_state(fresh), "fontName": "cached"}
     assert same(face_state(cached), face_state(fresh))
     assert cached.face._ttf_data == fresh.face._ttf_data  # the subsetter reads glyphs from it
@@ -171,8 +186,15 @@ def _with_checksum(payload: bytes) -> bytes:
 
 
 def _other_version(entry: Path) -> bytes:
-    key, info, names, packed = marshal.loads(_payload(entry))
-    return _with_checksum(marshal.dumps(((key[0], "3.0", *key[2:]), info, names, packed)))
+    key, info, names, packed, tables = marshal.loads(_payload(entry))
+    return _with_checksum(marshal.dumps(((key[0], "3.0", *key[2:]), info, names, packed, tables)))
+
+
+def _damaged_table(entry: Path) -> bytes:
+    key, info, names, packed, tables = marshal.loads(_payload(entry))
+    kind, codes, typecode, values = tables["charToGlyph"]
+    tables["charToGlyph"] = (kind, codes, typecode, values[:-8])  # one glyph short
+    return _with_checksum(marshal.dumps((key, info, names, packed, tables)))
 
 
 CORRUPTIONS = {
@@ -181,7 +203,8 @@ CORRUPTIONS = {
     "a flipped byte": lambda entry: entry.read_bytes()[:-1] + bytes([entry.read_bytes()[-1] ^ 1]),
     "foreign": lambda entry: os.urandom(4096),
     "other shape": lambda entry: _with_checksum(marshal.dumps([1, 2, 3])),
-    "wrong types": lambda entry: _with_checksum(marshal.dumps(((), [], {}, None))),
+    "wrong types": lambda entry: _with_checksum(marshal.dumps(((), [], {}, None, {}))),
+    "a damaged table": _damaged_table,
     "other reportlab": _other_version,
 }
 
@@ -246,3 +269,12 @@ def test_only_plain_data_is_written() -> None:
     key = font_cache._key(str(SONG), 0)
     assert font_cache.store(font.face, key, cache.folder() / "x.rlfont") is False
     assert entries() == []
+
+
+def test_widths_are_a_dict_where_reportlabs_c_accelerator_measures_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = ttfonts.TTFont("fresh", str(SONG))
+    font_cache.load("a", str(SONG))
+    monkeypatch.setattr(font_cache, "_WIDTHS_AS_DICT", True)
+    cached = font_cache.load("b", str(SONG))
+    assert from_cache(cached) and type(cached.face.charWidths) is dict
+    assert same(cached.face.charWidths, fresh.face.charWidths)

@@ -31,6 +31,7 @@ import marshal
 import os
 import re
 import struct
+import sys
 import zlib
 from contextlib import suppress
 from fnmatch import fnmatch
@@ -41,12 +42,13 @@ from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
+from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from gxdesk.atomic import atomic_write_bytes
-from gxdesk.render import cache
+from gxdesk.render import cache, font_tables
 
-FORMAT = 1  # bump when what an entry holds changes
+FORMAT = 2  # bump when what an entry holds changes
 # Version 2: binary floats, no shared references; writes 2× and reads 1.5× faster than version 4.
 MARSHAL_VERSION = 2
 MAGIC = b"gxdesk parsed TrueType font\n"
@@ -58,10 +60,14 @@ MAX_BYTES = 64 * 1024 * 1024
 _NOT_KEPT = frozenset({"_ttf_data", "_pos", "_pdfScale"})
 # Read only when text is shaped (uharfbuzz), never by gxdesk: 34 000 lists not built on every run.
 _PACKED = ("glyphToChar",)
+# Kept as arrays (font_tables), not as 100 000 Python objects.
+_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
+# ReportLab's C accelerator, when installed, measures text with charWidths as a real dict.
+_WIDTHS_AS_DICT = "instanceStringWidthTTF" in getattr(rl_accel, "_c_funcs", {})
 _SCALARS = frozenset({int, float, bool, str, bytes, type(None)})
 _CONTAINERS = frozenset({tuple, list, dict})
 
-Key = tuple[int, str, str, int, int, int]
+Key = tuple[int, str, str, str, int, int, int]
 
 
 def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
@@ -82,11 +88,11 @@ def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
 def _key(path: str, index: int) -> Key:
     path = os.path.abspath(path)
     stat = os.stat(path)
-    return (FORMAT, reportlab.Version, path, stat.st_size, stat.st_mtime_ns, index)
+    return (FORMAT, reportlab.Version, sys.byteorder, path, stat.st_size, stat.st_mtime_ns, index)
 
 
 def _entry_name(key: Key) -> str:
-    path, index = key[2], key[5]
+    path, index = key[3], key[6]
     stem = re.sub(r"[^\w.-]", "_", Path(path).stem)[:40]
     return f"{stem}-{index}-{zlib.crc32(os.fsencode(path)):08x}{SUFFIX}"
 
@@ -116,14 +122,19 @@ def _unpack(data: bytes, key: Key) -> tuple[dict[str, Any], dict[str, bytes]]:
     payload = data[start:]
     if zlib.crc32(payload) != checksum:
         raise ValueError("damaged")
-    stored_key, info, names, packed = _unmarshal(payload)
+    stored_key, info, names, packed, tables = _unmarshal(payload)
     if stored_key != key:
         raise ValueError("made for another font file or version")
     if not (isinstance(info, dict) and all(isinstance(k, str) for k in info) and isinstance(names, list)
-            and isinstance(packed, dict) and all(type(v) is bytes for v in packed.values())):
+            and isinstance(packed, dict) and all(type(v) is bytes for v in packed.values())
+            and isinstance(tables, dict) and all(type(v) is tuple and v for v in tables.values())):
         raise ValueError("not a parsed font")
     for attribute in names:
         info[attribute] = ttfonts.TTFNameBytes(info[attribute])  # utf-8 bytes: decodes to the same text
+    for attribute, table in tables.items():
+        info[attribute] = font_tables.unpack(table)
+    if _WIDTHS_AS_DICT and isinstance(info.get("charWidths"), font_tables.CodeMap):
+        info["charWidths"] = dict(info["charWidths"].items())
     return info, packed
 
 
@@ -154,7 +165,7 @@ class _Face(ttfonts.TTFontFace):
 
 def _face(key: Key, info: dict[str, Any], packed: dict[str, bytes]) -> ttfonts.TTFontFace:
     """``TTFontFace(path, subfontIndex=index)`` with ``extractInfo``'s results taken from ``info``."""
-    path, index = key[2], key[5]
+    path, index = key[3], key[6]
     face = _Face.__new__(_Face)
     pdfmetrics.TypeFace.__init__(face, None)
     # Reads the file and its table directory, as TTFontFile.__init__ does before extractInfo.
@@ -193,11 +204,14 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
     info = {k: v for k, v in vars(face).items() if k not in _NOT_KEPT}
     names = [k for k, v in info.items() if type(v) is ttfonts.TTFNameBytes]
     info.update((k, bytes(info[k])) for k in names)
+    tables = {k: table for k in _TABLES if k in info and (table := font_tables.pack(info[k])) is not None}
+    for k in tables:
+        del info[k]
     if not _plain(info):
         return False  # a ReportLab that keeps other kinds of values: not ours to guess
     try:
         packed = {k: marshal.dumps(info.pop(k), MARSHAL_VERSION) for k in _PACKED if k in info}
-        payload = marshal.dumps((key, info, names, packed), MARSHAL_VERSION)
+        payload = marshal.dumps((key, info, names, packed, tables), MARSHAL_VERSION)
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(entry, MAGIC + struct.pack(">I", zlib.crc32(payload)) + payload, durable=False)
     except (OSError, ValueError):  # read-only, full, or nested too deep for marshal: parsed again next time
