@@ -40,13 +40,9 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
-import reportlab
-from reportlab import rl_config
-from reportlab.lib import rl_accel
-from reportlab.pdfbase import pdfmetrics, ttfonts
-
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.render import cache, font_tables
+from gxdesk.render.rl import VERSION, pdfmetrics, rl_accel, rl_config, ttfonts
 
 FORMAT = 2  # bump when what an entry holds changes
 # Version 2: binary floats, no shared references; writes 2× and reads 1.5× faster than version 4.
@@ -88,7 +84,7 @@ def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
 def _key(path: str, index: int) -> Key:
     path = os.path.abspath(path)
     stat = os.stat(path)
-    return (FORMAT, reportlab.Version, sys.byteorder, path, stat.st_size, stat.st_mtime_ns, index)
+    return (FORMAT, VERSION, sys.byteorder, path, stat.st_size, stat.st_mtime_ns, index)
 
 
 def _entry_name(key: Key) -> str:

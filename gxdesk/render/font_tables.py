@@ -26,14 +26,17 @@ INT, FLOAT = "q", "d"
 
 
 class CodeMap(MutableMapping[int, Any]):
-    """A dict of character codes as two sorted arrays; what is added later goes to a small dict."""
+    """A dict of character codes as two sorted arrays, with a dict of the codes read or added since.
 
-    __slots__ = ("_added", "_codes", "_values")
+    A report reads a few hundred codes thousands of times: each is looked up in the arrays once.
+    """
+
+    __slots__ = ("_codes", "_dict", "_values")
 
     def __init__(self, codes: array[int], values: array[Any]) -> None:
         self._codes = codes
         self._values = values
-        self._added: dict[int, Any] = {}
+        self._dict: dict[int, Any] = {}  # read before the arrays
 
     def _index(self, code: Any) -> int:
         codes = self._codes
@@ -43,43 +46,45 @@ class CodeMap(MutableMapping[int, Any]):
             return -1
         return i if i < len(codes) and codes[i] == code else -1
 
-    def __contains__(self, code: object) -> bool:
-        return code in self._added or self._index(code) >= 0
-
-    def __getitem__(self, code: int) -> Any:
-        added = self._added
-        if code in added:
-            return added[code]
+    def _lookup(self, code: Any) -> bool:
+        """Whether ``code`` is in the arrays; if so, its value is now in the dict."""
         i = self._index(code)
         if i < 0:
-            raise KeyError(code)
-        return self._values[i]
+            return False
+        self._dict[code] = self._values[i]
+        return True
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._dict or self._lookup(code)
+
+    def __getitem__(self, code: int) -> Any:
+        known = self._dict
+        if code in known or self._lookup(code):
+            return known[code]
+        raise KeyError(code)
 
     def get(self, code: int, default: Any = None) -> Any:
-        added = self._added
-        if code in added:
-            return added[code]
-        i = self._index(code)
-        return self._values[i] if i >= 0 else default
+        known = self._dict
+        return known[code] if code in known or self._lookup(code) else default
 
     def __setitem__(self, code: int, value: Any) -> None:
-        self._added[code] = value  # read before the arrays
+        self._dict[code] = value
 
     def __delitem__(self, code: int) -> None:
         if self._index(code) >= 0:  # rare (ReportLab never deletes): become a plain dict
             merged = dict(zip(self._codes, self._values, strict=True))
-            merged.update(self._added)
-            self._added = merged
+            merged.update(self._dict)
+            self._dict = merged
             self._codes, self._values = array(INT), array(self._values.typecode)
-        del self._added[code]
+        del self._dict[code]
 
     def __iter__(self) -> Iterator[int]:
-        added = self._added
-        yield from (code for code in self._codes if code not in added)
-        yield from added
+        known = self._dict
+        yield from (code for code in self._codes if code not in known)
+        yield from known
 
     def __len__(self) -> int:
-        return len(self._codes) + sum(1 for code in self._added if self._index(code) < 0)
+        return len(self._codes) + sum(1 for code in self._dict if self._index(code) < 0)
 
     def __repr__(self) -> str:
         return f"<CodeMap of {len(self)} codes>"

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Callable
 
-from reportlab.pdfbase import pdfmetrics, ttfonts
-
 from gxdesk.render import document as doc
 from gxdesk.render import font_cache, layout
 from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
 from gxdesk.render.pdf_text import FontFor, TextBlock
-from gxdesk.render.platypus import (
+from gxdesk.render.rl import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
@@ -27,6 +25,8 @@ from gxdesk.render.platypus import (
     PageTemplate,
     Spacer,
     Table,
+    pdfmetrics,
+    ttfonts,
 )
 from gxdesk.render.tables import Grid
 from gxdesk.render.tables import Role as CellRole
