@@ -12,10 +12,10 @@ title, 宋体 tables and page numbers) is resolved in this order:
 
 Only TrueType outlines (``glyf``) can be embedded by ReportLab; CFF fonts
 (Noto CJK .otf/.ttc) are skipped. Reading a folder costs only the font
-headers, and the result is cached for the process and, per file, between
-runs (``face_index``). ``GXDESK_FONT_PATH``
-(folders separated by ``os.pathsep``; empty for none) replaces the system
-folders — the tests use it to exercise the fallback.
+headers; the result is cached for the process, and per file between runs
+(``face_index``). ``GXDESK_FONT_PATH`` (folders separated by ``os.pathsep``;
+empty for none) replaces the system folders — the tests use it to exercise
+the fallback.
 """
 
 from __future__ import annotations
