@@ -15,12 +15,16 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, backup: bool = False) -> None:
+def atomic_write(
+    path: Path, write: Callable[[BinaryIO], None], *, backup: bool = False, durable: bool = True
+) -> None:
     """Write via a temp file in the same folder, fsync it, then replace ``path``.
 
     If ``write`` raises, ``path`` is untouched and the temp file is removed.
     With ``backup``, the previous content of ``path`` is kept beside it as
-    ``<name>.bak`` (itself replaced atomically).
+    ``<name>.bak`` (itself replaced atomically). ``durable=False`` skips the
+    fsyncs, for files that only save time (a cache that checks what it reads):
+    the replace is still atomic, but a power cut may leave the old or an empty file.
     """
     path = Path(path)
     tmp = _temp_name(path)
@@ -30,7 +34,8 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, backup: bool 
         with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if backup and path.is_file():
             _copy_atomically(path, backup_path(path))
         os.replace(tmp, path)
@@ -38,14 +43,15 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, backup: bool 
         with suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False, durable: bool = True) -> None:
     def write(stream: BinaryIO) -> None:
         stream.write(data)
 
-    atomic_write(path, write, backup=backup)
+    atomic_write(path, write, backup=backup, durable=durable)
 
 
 def _temp_name(path: Path) -> Path:

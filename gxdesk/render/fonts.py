@@ -12,9 +12,10 @@ title, 宋体 tables and page numbers) is resolved in this order:
 
 Only TrueType outlines (``glyf``) can be embedded by ReportLab; CFF fonts
 (Noto CJK .otf/.ttc) are skipped. Reading a folder costs only the font
-headers, and the result is cached for the process. ``GXDESK_FONT_PATH``
-(folders separated by ``os.pathsep``; empty for none) replaces the system
-folders — the tests use it to exercise the fallback.
+headers; the result is cached for the process, and per file between runs
+(``face_index``). ``GXDESK_FONT_PATH`` (folders separated by ``os.pathsep``;
+empty for none) replaces the system folders — the tests use it to exercise
+the fallback.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable
 
 from gxdesk.errors import InputError
+from gxdesk.render import face_index
 
 FONT_PATH_ENV = "GXDESK_FONT_PATH"
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
@@ -205,17 +207,31 @@ def _faces(dirs: Iterable[str]) -> list[Face]:
 
 @lru_cache(maxsize=32)
 def _folder_faces(folder: str) -> tuple[Face, ...]:
+    """The faces of the font files in ``folder``; headers are read only of files new to the index."""
     paths: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, names in os.walk(folder):
         dirs.sort()
-        paths.extend(Path(root) / f for f in sorted(files) if f.lower().endswith(FONT_SUFFIXES))
-    faces: list[Face] = []
+        paths.extend(Path(root) / f for f in sorted(names) if f.lower().endswith(FONT_SUFFIXES))
+    known = face_index.load(folder)
+    files: face_index.Files = {}
     for path in paths:
         try:
-            faces.extend(read_faces(path))
-        except (OSError, struct.error, ValueError):
-            continue  # unreadable or not a font: not ours to complain about
-    return tuple(faces)
+            stat = path.stat()
+        except OSError:
+            continue
+        entry = known.get(str(path))
+        if entry is None or entry[:2] != (stat.st_size, stat.st_mtime_ns):
+            try:
+                records = tuple((f.index, f.families, f.truetype, f.cjk) for f in read_faces(path))
+            except OSError:
+                continue  # unreadable now: not ours to complain about, nor to remember
+            except (struct.error, ValueError):
+                records = ()  # not a font: remembered, so that it is not read again
+            entry = (stat.st_size, stat.st_mtime_ns, records)
+        files[str(path)] = entry
+    if files != known:
+        face_index.save(folder, files)
+    return tuple(Face(path, *record) for path, (_size, _mtime, records) in files.items() for record in records)
 
 
 # --- Reading font headers ------------------------------------------------------------

@@ -14,10 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable
-
 from gxdesk.render import layout
+from gxdesk.render.rl import Flowable, pdfmetrics
 
 # 行首禁则 / 行尾禁则 (GB/T 15834 practice): characters that may not start / end a line.
 CANNOT_START = frozenset("，。、；：？！）》」』】〕〉］｝”’…—～·%‰℃,.;:?!)]}>々")

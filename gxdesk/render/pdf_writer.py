@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Callable
 
-from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import (
+from gxdesk.render import document as doc
+from gxdesk.render import font_cache, layout
+from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
+from gxdesk.render.pdf_text import FontFor, TextBlock
+from gxdesk.render.rl import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
@@ -23,12 +25,9 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
     Table,
+    pdfmetrics,
+    ttfonts,
 )
-
-from gxdesk.render import document as doc
-from gxdesk.render import layout
-from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
-from gxdesk.render.pdf_text import FontFor, TextBlock
 from gxdesk.render.tables import Grid
 from gxdesk.render.tables import Role as CellRole
 
@@ -46,7 +45,7 @@ def _font_name(choice: Choice, warnings: list[str]) -> str:
     if key not in _registered:
         name = f"gx{len(_registered)}"
         try:
-            pdfmetrics.registerFont(ttfonts.TTFont(name, face.path, subfontIndex=face.index))
+            pdfmetrics.registerFont(font_cache.load(name, face.path, face.index))
         except Exception:
             warnings.append(f"字体文件“{face.path}”无法嵌入，已改用 STSong-Light（不嵌入字体）")
             return _cid_font()
@@ -56,6 +55,8 @@ def _font_name(choice: Choice, warnings: list[str]) -> str:
 
 def _cid_font() -> str:
     if CID_FALLBACK not in pdfmetrics.getRegisteredFontNames():
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # only without TrueType fonts
+
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
     return CID_FALLBACK
 

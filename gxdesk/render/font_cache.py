@@ -1,0 +1,236 @@
+"""Parsed TrueType fonts kept between runs, so that a PDF does not wait for ReportLab's parser.
+
+ReportLab reads a font's name, cmap, hmtx and loca tables in pure Python each
+time a process registers it: 0.05–0.2 s for every CJK font, most of a
+command-line render and of the window's first PDF. ``load`` keeps what that
+parse produces (the face's attributes: character → glyph map, widths, glyph
+offsets, metrics, names) in the user cache folder and builds the ``TTFont``
+from it. The font file itself is still read: the subsetter copies glyph
+outlines out of it when the PDF is saved, and its table directory (offsets,
+lengths and checksums of every table) must equal the cached one.
+
+An entry is keyed by the font file's path, size and modification time, the
+face index, ReportLab's version and ``FORMAT``; an entry that does not match,
+fails its checksum or cannot be read is ignored and written anew. Entries are
+replaced atomically (without fsync: a damaged entry is detected and rebuilt),
+at most ``MAX_ENTRIES`` and ``MAX_BYTES`` are kept (the least recently used
+go first), and the cache is never required: where it cannot be read or
+written a render only parses the fonts as before.
+
+Why ``marshal``: it gives back ints, floats, tuples, lists and dicts exactly as
+ReportLab made them (a width 500 stays an int, 500.0 a float) and is the
+fastest reader Python has. Only plain data is written (checked before
+writing), nothing read from an entry is ever called, and an entry is the
+user's own file like the settings beside it.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+import re
+import struct
+import sys
+import zlib
+from contextlib import suppress
+from fnmatch import fnmatch
+from itertools import chain, compress, repeat
+from operator import is_
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from gxdesk.atomic import atomic_write_bytes
+from gxdesk.render import cache, font_tables
+from gxdesk.render.rl import VERSION, pdfmetrics, rl_accel, rl_config, ttfonts
+
+FORMAT = 2  # bump when what an entry holds changes
+# Version 2: binary floats, no shared references; writes 2× and reads 1.5× faster than version 4.
+MARSHAL_VERSION = 2
+MAGIC = b"gxdesk parsed TrueType font\n"
+SUFFIX = ".rlfont"
+MAX_ENTRIES = 32
+MAX_BYTES = 64 * 1024 * 1024
+
+# Not kept: the file's bytes (read again), a read cursor, and a closure (rebuilt from unitsPerEm).
+_NOT_KEPT = frozenset({"_ttf_data", "_pos", "_pdfScale"})
+# Read only when text is shaped (uharfbuzz), never by gxdesk: 34 000 lists not built on every run.
+_PACKED = ("glyphToChar",)
+# Kept as arrays (font_tables), not as 100 000 Python objects.
+_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
+# ReportLab's C accelerator, when installed, measures text with charWidths as a real dict.
+_WIDTHS_AS_DICT = "instanceStringWidthTTF" in getattr(rl_accel, "_c_funcs", {})
+_SCALARS = frozenset({int, float, bool, str, bytes, type(None)})
+_SEQUENCES = frozenset({tuple, list})
+_CONTAINERS = _SEQUENCES | {dict}
+
+Key = tuple[int, str, str, str, int, int, int]
+
+
+def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
+    """ReportLab's ``TTFont(name, path, subfontIndex=index)``, from the cache when it has the face."""
+    try:
+        key = _key(path, index)
+    except OSError:  # no such file: ReportLab says so
+        return ttfonts.TTFont(name, path, subfontIndex=index)
+    entry = cache.folder() / _entry_name(key)
+    face = _cached_face(key, entry)
+    if face is not None:
+        return _font(name, face)
+    font = ttfonts.TTFont(name, path, subfontIndex=index)
+    store(font.face, key, entry)
+    return font
+
+
+def _key(path: str, index: int) -> Key:
+    path = os.path.abspath(path)
+    stat = os.stat(path)
+    return (FORMAT, VERSION, sys.byteorder, path, stat.st_size, stat.st_mtime_ns, index)
+
+
+def _entry_name(key: Key) -> str:
+    path, index = key[3], key[6]
+    stem = re.sub(r"[^\w.-]", "_", Path(path).stem)[:40]
+    return f"{stem}-{index}-{zlib.crc32(os.fsencode(path)):08x}{SUFFIX}"
+
+
+# --- Reading ---------------------------------------------------------------------------
+
+
+def _cached_face(key: Key, entry: Path) -> ttfonts.TTFontFace | None:
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    try:
+        face = _face(key, *_unpack(data, key))
+    except Exception:  # corrupt, stale or foreign (also a font file that changed): parse it again
+        return None
+    with suppress(OSError):
+        os.utime(entry)  # recently used: pruned last
+    return face
+
+
+def _unpack(data: bytes, key: Key) -> tuple[dict[str, Any], dict[str, bytes]]:
+    start = len(MAGIC) + 4
+    if data[: len(MAGIC)] != MAGIC or len(data) < start:
+        raise ValueError("not a parsed font")
+    (checksum,) = struct.unpack(">I", data[len(MAGIC): start])
+    payload = data[start:]
+    if zlib.crc32(payload) != checksum:
+        raise ValueError("damaged")
+    stored_key, info, names, packed, tables = _unmarshal(payload)
+    if stored_key != key:
+        raise ValueError("made for another font file or version")
+    if not (isinstance(info, dict) and all(isinstance(k, str) for k in info) and isinstance(names, list)
+            and isinstance(packed, dict) and all(type(v) is bytes for v in packed.values())
+            and isinstance(tables, dict) and all(type(v) is tuple and v for v in tables.values())):
+        raise ValueError("not a parsed font")
+    for attribute in names:
+        info[attribute] = ttfonts.TTFNameBytes(info[attribute])  # utf-8 bytes: decodes to the same text
+    for attribute, table in tables.items():
+        info[attribute] = font_tables.unpack(table)
+    if _WIDTHS_AS_DICT and isinstance(info.get("charWidths"), font_tables.CodeMap):
+        info["charWidths"] = dict(info["charWidths"].items())
+    return info, packed
+
+
+def _unmarshal(payload: bytes) -> Any:
+    """``marshal.loads`` without the garbage collector: it would walk the 100 000 new objects for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(payload)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Face(ttfonts.TTFontFace):
+    """A TTFontFace made from the cache; what only text shaping reads is unpacked when first read."""
+
+    _packed: dict[str, bytes]
+
+    def __getattr__(self, name: str) -> Any:  # only called for attributes not set
+        packed = self.__dict__.get("_packed", {})
+        if name not in packed:
+            raise AttributeError(name)
+        value = marshal.loads(packed.pop(name))
+        setattr(self, name, value)
+        return value
+
+
+def _face(key: Key, info: dict[str, Any], packed: dict[str, bytes]) -> ttfonts.TTFontFace:
+    """``TTFontFace(path, subfontIndex=index)`` with ``extractInfo``'s results taken from ``info``."""
+    path, index = key[3], key[6]
+    face = _Face.__new__(_Face)
+    pdfmetrics.TypeFace.__init__(face, None)
+    # Reads the file and its table directory, as TTFontFile.__init__ does before extractInfo.
+    ttfonts.TTFontParser.__init__(face, path, validate=0, subfontIndex=index)
+    if face.tables != info.get("tables"):
+        raise ValueError("the font's tables differ from the cached ones")
+    face.__dict__.update(info, _packed=dict(packed), _pdfScale=_scale(info["unitsPerEm"]))
+    return face
+
+
+def _scale(units_per_em: int) -> Any:
+    """Font units → 1/1000 em, as ``extractInfo`` defines it."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _font(name: str, face: ttfonts.TTFontFace) -> ttfonts.TTFont:
+    """``TTFont.__init__`` with its one slow step, parsing the face, done already."""
+    font: ttfonts.TTFont = ttfonts.TTFont.__new__(ttfonts.TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = ttfonts.TTEncoding()
+    font.state = WeakKeyDictionary()
+    font.__dict__["_asciiReadable"] = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob or ())
+    return font
+
+
+# --- Writing ---------------------------------------------------------------------------
+
+
+def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
+    """Keep a freshly parsed face (before any text used it); False where that cannot be done."""
+    info = {k: v for k, v in vars(face).items() if k not in _NOT_KEPT}
+    names = [k for k, v in info.items() if type(v) is ttfonts.TTFNameBytes]
+    info.update((k, bytes(info[k])) for k in names)
+    tables = {k: table for k in _TABLES if k in info and (table := font_tables.pack(info[k])) is not None}
+    for k in tables:
+        del info[k]
+    if not _plain(info):
+        return False  # a ReportLab that keeps other kinds of values: not ours to guess
+    try:
+        packed = {k: marshal.dumps(info.pop(k), MARSHAL_VERSION) for k in _PACKED if k in info}
+        payload = marshal.dumps((key, info, names, packed, tables), MARSHAL_VERSION)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(entry, MAGIC + struct.pack(">I", zlib.crc32(payload)) + payload, durable=False)
+    except (OSError, ValueError):  # read-only, full, or nested too deep for marshal: parsed again next time
+        return False
+    cache.prune(entry.parent, "*" + SUFFIX, MAX_ENTRIES, MAX_BYTES)
+    return True
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is only ints, floats, strings, bytes, None and tuples, lists, dicts of them.
+
+    Exact types: marshal would turn a bytes-like object into bytes, or fail on anything else.
+    Level by level, with map() and compress() to stay in C over glyphToChar's 34 000 lists.
+    """
+    level = [value]
+    while level:
+        types = list(map(type, level))
+        if not set(types) <= _SCALARS | _CONTAINERS:
+            return False
+        dicts = list(compress(level, map(is_, types, repeat(dict))))
+        sequences = compress(level, map(_SEQUENCES.__contains__, types))
+        level = list(chain(chain.from_iterable(sequences), chain.from_iterable(map(dict.keys, dicts)),
+                           chain.from_iterable(map(dict.values, dicts))))
+    return True
