@@ -41,7 +41,8 @@ def _main(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         return open_window(args)
-    parser = build_parser()
+    # Only the subcommand asked for is set up (and its module imported); --help lists them all.
+    parser = build_parser(args[0] if args[0] in COMMANDS else None)
     namespace = parser.parse_args(args)
     if namespace.version:
         import gxdesk  # __version__ is looked up only here: importlib.metadata is slow to load
@@ -60,7 +61,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     import argparse  # here, not at the top: the window's start-up does not need it
 
     parser = argparse.ArgumentParser(
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name, module_name in COMMANDS.items():
+        if only and name != only:
+            continue
         module = importlib.import_module(module_name)
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
