@@ -60,7 +60,7 @@ def _watch(widget: QWidget) -> None:
 def set_flags(widget: QWidget, flags) -> None:
     """Colour a field's frame by its findings (see ui/gxdesk.qss) and explain them on hover."""
     state = "" if not flags else ("error" if any(f.severity is ERROR for f in flags) else "warning")
-    if widget.property("flag") != state:
+    if (widget.property("flag") or "") != state:  # unset at first: repolishing unflagged fields costs start-up
         widget.setProperty("flag", state)
         widget.style().unpolish(widget)
         widget.style().polish(widget)

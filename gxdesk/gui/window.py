@@ -63,8 +63,12 @@ class MainWindow(QMainWindow):
         self.document.state_changed.connect(self._update_title)
         self.document.text_changed.connect(self._text_changed)
         self.document.reloaded.connect(self._reloaded)
-        self._show_findings()
-        self._update_title()
+        if report is None:
+            # A placeholder that start() is about to replace: flagging its empty fields would
+            # only restyle them twice before the first paint.
+            QTimer.singleShot(0, self._update_title)
+        else:
+            self._update_title()  # which shows the findings too
         self.autosave_timer = QTimer(self, interval=autosave_ms, timeout=self.autosave_now)
         self.autosave_timer.start()
 
