@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 
 from gxdesk import autosave, gxr, userdirs
 from gxdesk.errors import InputError
+from gxdesk.gui.actions import make_action
 from gxdesk.gui.document import Document
 from gxdesk.gui.findings_panel import ERROR_DOT, WARNING_DOT, FindingsPanel, dot
 from gxdesk.gui.pages import MetaPage, TextPage
@@ -178,12 +179,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("关于(&A)", self.about))
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda *_: slot())
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
+        return make_action(self, text, slot, shortcut)
 
     def add_file_action(self, section: str, action: QAction) -> None:
         """Put an action at the end of one section of the 文件 menu (see FILE_MENU_SECTIONS)."""
