@@ -219,9 +219,10 @@ def documents_in_force(report: Report, previous: Report) -> Iterator[Finding]:
         issued, repealed, actual = (report.value("proactive", row, c) or 0 for c in ("issued", "repealed", "in_force"))
         expected = last + issued - repealed
         if actual != expected:
+            issued_label, repealed_label = (PROACTIVE.column(row, c).label for c in ("issued", "repealed"))
             yield Finding("cross.documents_in_force", WARNING,
-                          f"二、主动公开「{PROACTIVE.row(row).label}」现行有效件数为 {fmt(actual)}，按上年 {fmt(last)}"
-                          f" + 本年制发 {fmt(issued)} − 本年废止 {fmt(repealed)} "
+                          f"{cell_name('proactive', row, 'in_force')}为 {fmt(actual)}，按上年 {fmt(last)}"
+                          f" + {issued_label} {fmt(issued)} − {repealed_label} {fmt(repealed)} "
                           f"应为 {fmt(expected)}；如有到期失效的文件可不改，请核对",
                           PROACTIVE.section, PROACTIVE.id, row, "in_force")
 
