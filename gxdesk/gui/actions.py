@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterator
 
 from PySide6.QtCore import Qt
@@ -27,3 +29,16 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows refuses in file names
+
+
+def file_name(title: str) -> str:
+    """A title made safe as a file name on Windows."""
+    return _NOT_IN_NAMES.sub("_", title).strip(" ._") or "报告"
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix``: a save dialog may return the name as typed, without it."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

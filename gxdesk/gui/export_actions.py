@@ -10,12 +10,11 @@ Nothing heavy is imported until an action runs.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gxdesk.errors import InputError
-from gxdesk.gui.actions import busy, make_action
+from gxdesk.gui.actions import busy, file_name, make_action, with_suffix
 from gxdesk.rules import ERROR, Finding
 
 if TYPE_CHECKING:
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 KINDS = {".docx": ("Word", "Word 文档"), ".pdf": ("PDF", "PDF 文件")}  # short name, file kind
 SHOWN_ERRORS = 5  # the question lists this many; the 检查 panel has them all
 SETTINGS_ACTION = "字体与版式设置"
-_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows refuses in file names
 
 
 def install(window: MainWindow) -> Exporter:
@@ -61,10 +59,6 @@ def describe_fonts(folder: str) -> tuple[list[str], list[str]]:
                 used += "（加粗代替）"
         lines.append(f"{role.value}：{used}")
     return lines, [window_wording(w) for w in fontset.pdf_warnings]
-
-
-def file_name(title: str) -> str:
-    return _NOT_IN_NAMES.sub("_", title).strip(" ._") or "报告"
 
 
 class Exporter:
@@ -128,8 +122,7 @@ class Exporter:
         path = self.ask_export_path(fmt)
         if path is None:
             return None
-        if path.suffix.lower() != fmt:
-            path = path.with_name(path.name + fmt)
+        path = with_suffix(path, fmt)
         options = self.options()
         if options is None:
             return None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 
 from gxdesk import autosave, gxr, userdirs
 from gxdesk.errors import InputError
-from gxdesk.gui.actions import make_action
+from gxdesk.gui.actions import file_name, make_action, with_suffix
 from gxdesk.gui.document import Document
 from gxdesk.gui.findings_panel import ERROR_DOT, WARNING_DOT, FindingsPanel, dot
 from gxdesk.gui.pages import MetaPage, TextPage
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
 
         report = self.report
         suggested = self.document.path or Path(self.settings.last_folder or Path.home()) / (
-            f"{report.organ}{report.year}年度报告{gxr.SUFFIX}" if report.organ else f"{UNTITLED}{gxr.SUFFIX}")
+            file_name(f"{report.organ}{report.year}年度报告" if report.organ else UNTITLED) + gxr.SUFFIX)
         name, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
         return Path(name) if name else None
 
@@ -351,8 +351,7 @@ class MainWindow(QMainWindow):
         path = self.ask_save_path()
         if path is None:
             return False
-        if path.suffix.lower() != gxr.SUFFIX:
-            path = path.with_name(path.name + gxr.SUFFIX)
+        path = with_suffix(path, gxr.SUFFIX)
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
