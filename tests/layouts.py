@@ -17,9 +17,8 @@ from typing import Callable, Iterator
 from gxdesk import schema
 from gxdesk.grid import layout
 from gxdesk.model import CellKey, Report, Value
+from gxdesk.render.template import chinese_number, print_date
 from gxdesk.schema import TEXT_PARTS
-
-CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -109,11 +108,6 @@ def matrix(grid: Grid) -> list[list[tuple[str, str]]]:
 # --- The whole report as blocks --------------------------------------------------------------
 
 
-def long_date(iso: str) -> str:
-    year, month, day = (int(p) for p in iso.split("-"))
-    return f"{year}年{month}月{day}日"
-
-
 def document(report: Report, options: Options | None = None) -> list[Block]:
     options = options or Options()
     blocks = [Block("para", report.doc_number), Block("title", report.display_title)]
@@ -128,10 +122,10 @@ def document(report: Report, options: Options | None = None) -> list[Block]:
             if part.section != section.id:
                 continue
             if part.title:
-                blocks.append(Block("subheading", f"（{CHINESE_NUMBERS[number]}）{part.title}"))
+                blocks.append(Block("subheading", f"（{chinese_number(number + 1)}）{part.title}"))
                 number += 1
             blocks += _paragraphs(report.text[part.id])
-    blocks += [Block("para", report.organ), Block("para", long_date(report.date))]
+    blocks += [Block("para", report.organ), Block("para", print_date(report.date))]
     return blocks
 
 
