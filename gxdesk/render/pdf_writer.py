@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO, Callable
 
 from gxdesk.render import document as doc
-from gxdesk.render import font_cache, layout
+from gxdesk.render import font_cache, layout, rl
 from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
 from gxdesk.render.pdf_text import FontFor, TextBlock
 from gxdesk.render.rl import (
@@ -75,7 +75,9 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 # ReportLab writes U+1F600 as <1F600>, which no reader decodes; emoji must survive copying.
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# Process-wide, so only where this ReportLab's CMap writer is the one we checked (rl.py).
+if rl.tested():
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 class _Fonts:
