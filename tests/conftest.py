@@ -3,8 +3,9 @@ import os
 # Before anything imports Qt: the GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import subprocess
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
@@ -25,6 +26,40 @@ def private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         del os.environ[HOME_ENV]
     else:
         os.environ[HOME_ENV] = previous
+
+
+# --- Child processes are marked --------------------------------------------------------
+# A test that starts a process carries the ``subprocess`` marker, one that runs LibreOffice also
+# ``libreoffice``, so that ``pytest -m "not subprocess"`` / ``-m "not libreoffice"`` really leave them
+# out. Checked where every process starts (module fixtures included), not left to memory.
+
+_OFFICE = ("soffice", "libreoffice")
+_running: list[pytest.Item] = []
+_start = subprocess.Popen.__init__
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[object]:
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def _checked_start(self: subprocess.Popen[Any], args: Any, *rest: Any, **options: Any) -> None:
+    if _running:
+        item = _running[-1]
+        marks = {mark.name for mark in item.iter_markers()}
+        program = Path(str(args[0] if isinstance(args, (list, tuple)) else args).split(" ")[0]).name
+        if "subprocess" not in marks:
+            pytest.fail(f"{item.nodeid} starts {program} but is not marked @pytest.mark.subprocess")
+        if program.startswith(_OFFICE) and "libreoffice" not in marks:
+            pytest.fail(f"{item.nodeid} runs LibreOffice but is not marked @pytest.mark.libreoffice")
+    _start(self, args, *rest, **options)
+
+
+subprocess.Popen.__init__ = _checked_start  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -113,6 +113,7 @@ def test_glyph_to_char_is_unpacked_only_when_read() -> None:
         cached.face.no_such_attribute  # noqa: B018
 
 
+@pytest.mark.subprocess
 def test_the_pdf_is_the_same_without_with_and_without_a_writable_cache(tmp_path: Path) -> None:
     def render(name: str, home: Path) -> bytes:
         out = tmp_path / name

@@ -22,7 +22,10 @@ from tests.readback import (
     pages_of_requests,
 )
 
-pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = [
+    pytest.mark.libreoffice, pytest.mark.subprocess,
+    pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed"),
+]
 
 
 @pytest.fixture(scope="module")
