@@ -4,15 +4,24 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from hypothesis import settings
 
 from gxdesk.model import Report
 from gxdesk.sample import load_sample
 from gxdesk.userdirs import HOME_ENV
 from tests.factories import large_report
+
+# Hypothesis: "ci" (the default) keeps the suite's time modest; a longer search is
+# HYPOTHESIS_PROFILE=fuzz .venv/bin/pytest tests/test_*_fuzz.py. A deadline fails an example that is slow; tests.fuzzing.within
+# interrupts one that hangs. Tests with their own @settings(max_examples=…) keep their counts.
+settings.register_profile("ci", max_examples=60, deadline=timedelta(seconds=2), print_blob=True)
+settings.register_profile("fuzz", max_examples=5000, deadline=timedelta(seconds=2), print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True, scope="session")
