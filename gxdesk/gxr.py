@@ -19,7 +19,7 @@ from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
 from gxdesk.files import read_limited
 from gxdesk.model import CellKey, Report, Value
-from gxdesk.numbers import NumberError, check_amount
+from gxdesk.numbers import NumberError, check_amount, format_figure
 from gxdesk.schema import MAX_COUNT, REQUEST_COLUMN_IDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, Kind
 from gxdesk.text import clean_text
 
@@ -239,7 +239,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def _json_value(value: Value) -> Any:
-    return format(value, "f") if isinstance(value, Decimal) else value
+    return format_figure(value) if isinstance(value, Decimal) else value  # an amount as a decimal string
 
 
 def dumps(report: Report) -> str:

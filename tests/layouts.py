@@ -17,7 +17,8 @@ from typing import Callable, Iterator
 from gxdesk import schema
 from gxdesk.grid import layout
 from gxdesk.model import CellKey, Report, Value
-from gxdesk.render.template import chinese_number, print_date
+from gxdesk.numbers import chinese_number
+from gxdesk.render.template import print_date
 from gxdesk.schema import TEXT_PARTS
 
 

@@ -12,9 +12,10 @@ import pytest
 from gxdesk import schema
 from gxdesk.errors import InputError
 from gxdesk.model import Report
+from gxdesk.numbers import chinese_number
 from gxdesk.render import build
 from gxdesk.render.document import DocNumber, Heading, Paragraph, Signature, Table, TemplateError, Title
-from gxdesk.render.template import chinese_number, paragraphs, print_date
+from gxdesk.render.template import paragraphs, print_date
 from gxdesk.resources import asset_dir
 
 
@@ -109,10 +110,6 @@ def test_missing_date_leaves_room_to_write_it(sample: Report) -> None:
                                               ("", "")])
 def test_dates_print_without_leading_zeros(iso: str, printed: str) -> None:
     assert print_date(iso) == printed
-
-
-def test_chinese_numbers() -> None:
-    assert [chinese_number(n) for n in (1, 5, 10, 11, 20, 23)] == ["一", "五", "十", "十一", "二十", "二十三"]
 
 
 def test_paragraph_filter_strips_manual_indents() -> None:

@@ -24,10 +24,10 @@ from enum import Enum
 from typing import Iterable, Iterator, Union
 
 from gxdesk import schema
-from gxdesk.importer.lines import Line, is_blank_mark, is_figure, norm
+from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.model import CellKey, Value
-from gxdesk.numbers import NumberError, parse_amount, parse_count
-from gxdesk.schema import Kind, Table
+from gxdesk.numbers import NumberError, is_blank, parse_figure
+from gxdesk.schema import Table
 
 MIN_PREFIX = 4  # a label's beginning identifies it from this length on, if no other label contains it
 MIN_CORE = 4  # a label without its numbering is only used when at least this long
@@ -57,7 +57,7 @@ class Run:
 
 
 def _classify(token: str) -> _Token:
-    if is_blank_mark(token):
+    if is_blank(token):
         return _Token.BLANK
     return _Token.FIGURE if is_figure(token) else _Token.TEXT
 
@@ -344,7 +344,7 @@ def _store(result: TableResult, table: Table, row: schema.Row, column: schema.Co
         result.blank.add(key)
         return
     try:
-        value: Value = parse_amount(entry) if table.kind(row.id) is Kind.AMOUNT else parse_count(entry)
+        value = parse_figure(entry, table.kind(row.id))
     except NumberError as error:
         result.messages.append(f"{_part(table)}「{_cell_label(table, row, column)}」原表为“{entry}”，无法使用：{error}")
         if not stated:

@@ -9,12 +9,11 @@ which row ranges must not be split. Labels and structure come only from
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from enum import Enum
 
 from gxdesk import grid, schema
-from gxdesk.model import Report, Value
-from gxdesk.numbers import format_amount
+from gxdesk.model import Report
+from gxdesk.numbers import format_figure
 from gxdesk.render import layout
 
 
@@ -109,15 +108,6 @@ class Grid:
         ]
 
 
-def figure(value: Value) -> str:
-    """A figure as printed in the report: plain digits, amounts as typed; blank stays blank."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format_amount(value)
-    return str(value)
-
-
 def build(table_id: str, report: Report) -> Grid:
     """The printed grid of one table: the shape from ``gxdesk.grid``, figures from the report."""
     shape = grid.layout(schema.TABLE_BY_ID[table_id])
@@ -125,7 +115,8 @@ def build(table_id: str, report: Report) -> Grid:
     if shape.label_columns == 1 and not shape.header_rows:
         roles[grid.Role.LABEL] = Role.HEAD  # section 二's row labels sit centred, as in the official form
     cells = tuple(
-        Cell(c.row, c.column, figure(report.value(*c.key)) if c.key else c.text, roles[c.role], c.rowspan, c.colspan)
+        Cell(c.row, c.column, format_figure(report.value(*c.key)) if c.key else c.text, roles[c.role],
+             c.rowspan, c.colspan)
         for c in shape.cells
     )
     widths = tuple(w * layout.MM for w in layout.TABLE_WIDTHS_MM[table_id])

@@ -17,6 +17,7 @@ from typing import Any
 
 from gxdesk import schema
 from gxdesk.model import Report
+from gxdesk.numbers import chinese_number
 from gxdesk.render.document import TemplateError
 from gxdesk.resources import asset_dir
 from gxdesk.text import clean_text
@@ -26,7 +27,6 @@ TEMPLATE_NAME = "report.xml.j2"
 # Characters XML 1.0 cannot carry (and lone surrogates, which no file can).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
-_NUMERALS = "一二三四五六七八九十"
 
 
 def render_markup(report: Report, template_dir: Path | str | None = None) -> tuple[str, str]:
@@ -84,15 +84,6 @@ def paragraphs(text: str) -> list[str]:
     """A blank line starts a new paragraph; single line breaks stay inside it."""
     text = clean_text(text).strip()
     return [p.strip(" \t\u3000\n") for p in _PARAGRAPH_BREAK.split(text)] if text else []
-
-
-def chinese_number(number: int) -> str:
-    """1 → 一 … 10 → 十, 11 → 十一 … 99 (sub-heading numbers)."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" if tens else ""
-    return head + (_NUMERALS[ones - 1] if ones else "")
 
 
 def print_date(iso: str) -> str:
