@@ -8,8 +8,9 @@ since published labels get broken across lines and cells, spaced out, or
 interleaved with the letters of a vertical group label. Rows are looked for
 in the order the official table prints them, so a short label such as
 "3.其他" cannot be confused with an earlier row. A run whose text names no
-row continues the current row while it still lacks figures. Section 四 has
-no row labels in print: its 15 figures are read in order.
+row continues the current row while it still lacks figures. A table printed
+side by side (section 四) has no row labels beside its figures: its 15
+figures are read in order.
 
 Nothing is guessed: figures that fit no row, rows that are not found and
 figures that cannot be read are all reported.
@@ -27,7 +28,7 @@ from gxdesk import schema
 from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.model import CellKey, Value
 from gxdesk.numbers import NumberError, is_blank, parse_figure
-from gxdesk.schema import Table
+from gxdesk.schema import Shape, Table
 
 MIN_PREFIX = 4  # a label's beginning identifies it from this length on, if no other label contains it
 MIN_CORE = 4  # a label without its numbering is only used when at least this long
@@ -272,7 +273,7 @@ def _part(table: Table) -> str:
 def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (False, False)) -> TableResult:
     """``shared``: see ``place``."""
     found = runs(lines)
-    if table is schema.APPEALS:
+    if table.shape is Shape.SIDE_BY_SIDE:
         placed = _in_order(table, found, shared)
     else:
         placed = place(found, row_specs(table), shared=shared)
@@ -310,8 +311,8 @@ def _short_messages(table: Table, placed: Placed, result: TableResult) -> list[s
 
 
 def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Placed:
-    """Section 四: one printed row of figures under a three-level header, read left to right
-    from the table's first label (行政复议) on."""
+    """A table printed side by side (四): one row of figures under a three-level header, read
+    left to right from the table's first label (行政复议) on."""
     anchor = norm(table.rows[0].label)
     seen = [run.text for run in found]
     start = next((i for i in range(len(found)) if anchor in "".join(seen[:i + 1])), None)
@@ -388,7 +389,7 @@ _GROUP_MARK = re.compile(r"^（[一二三四五六七八九十]+）")
 def _group_of(table: Table, row: schema.Row) -> tuple[str, list[schema.Row]] | None:
     """The printed group a row belongs to, named as in 第（四）项, with its rows."""
     block = table.block_of(row.id)
-    if len(table.blocks) > 1 and len(block.rows) > 1:  # section 二: 第二十条第（X）项
+    if table.shape is Shape.STACKED and len(block.rows) > 1:  # section 二: 第二十条第（X）项
         return block.heading, list(block.rows)
     if len(row.groups) >= 2:
         label = row.groups[-1]
