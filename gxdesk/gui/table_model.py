@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from gxdesk.grid import GridCell, Role, layout
+from gxdesk.grid import CellRole, GridCell, grid_of
 from gxdesk.gui.document import Document
 from gxdesk.gui.flags import flag_colour, flag_tooltip
 from gxdesk.model import CellKey, Value
@@ -41,7 +41,7 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.table = table
-        self.grid = layout(table)
+        self.grid = grid_of(table)
         self.offset = self.grid.header_rows
         self._bold = QFont()
         self._bold.setBold(True)
@@ -115,16 +115,16 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.LABEL:
+            if cell.role is CellRole.LABEL:
                 return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
-            if cell.role is Role.HEADING:
+            if cell.role is CellRole.HEADING:
                 return QBrush(HEADING_BG)
-            return QBrush(HEADER_BG) if cell.role is Role.HEADER else None
+            return QBrush(HEADER_BG) if cell.role is CellRole.HEADER else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(TEXT)  # not the greyed text of a disabled item
-        if role == Qt.ItemDataRole.FontRole and cell.role is Role.HEADING:
+        if role == Qt.ItemDataRole.FontRole and cell.role is CellRole.HEADING:
             return self._bold
         return None
 

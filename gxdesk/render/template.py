@@ -1,4 +1,4 @@
-"""Jinja renders the report once, into the markup ``document.parse`` reads.
+"""Jinja renders the report once, into the markup ``printout.parse`` reads.
 
 The templates are the user's to edit (copy ``templates/`` and pass
 ``--template DIR``): they hold the wording, the order and the numbering.
@@ -18,7 +18,7 @@ from typing import Any
 from gxdesk import schema
 from gxdesk.model import Report
 from gxdesk.numbers import chinese_number
-from gxdesk.render.document import TemplateError
+from gxdesk.render.printout import TemplateError
 from gxdesk.resources import asset_dir
 from gxdesk.text import clean_text
 
