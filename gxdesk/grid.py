@@ -59,6 +59,15 @@ class Grid:
             if cell.key is not None:
                 self._position[cell.key] = (cell.row, cell.column)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Grid):
+            return NotImplemented
+        return (self.table, self.cells, self.header_rows, self.label_columns) == (
+            other.table, other.cells, other.header_rows, other.label_columns)
+
+    def __hash__(self) -> int:
+        return hash((self.table.id, self.cells))
+
     def at(self, row: int, column: int) -> GridCell | None:
         """The cell covering this position (a spanned cell covers several)."""
         return self._at.get((row, column))

@@ -131,9 +131,27 @@ def test_a_copied_template_changes_the_wording(sample: Report, tmp_path: Path) -
     folder = copy_templates(tmp_path)
     path = folder / "report.xml.j2"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("年政府信息公开工作年度报告", "年度政务公开工作报告"), encoding="utf-8")
+    own = "{{ organ }}<wbr/>{{ year }}年度政务公开工作报告"
+    path.write_text(text.replace("{{ title or standard_title }}", own), encoding="utf-8")
     title = build(sample, template_dir=folder).elements[1]
     assert isinstance(title, Title) and title.lines[-1] == "2025年度政务公开工作报告"
+
+
+def test_a_template_copied_from_version_0_1_prints_the_same(sample: Report, tmp_path: Path) -> None:
+    """0.1's template spelled the standard title and numbered sub-headings with |cn itself."""
+    folder = copy_templates(tmp_path)
+    path = folder / "report.xml.j2"
+    text = path.read_text(encoding="utf-8")
+    old = text.replace("  <title>{{ title or standard_title }}</title>", (
+        "{% if title %}\n  <title>{{ title }}</title>\n{% else %}\n"
+        "  <title>{{ organ }}<wbr/>{{ year }}年政府信息公开工作年度报告</title>\n{% endif %}"))
+    old = old.replace("{{ part.number }}", "（{{ loop.index|cn }}）")
+    assert old.count("loop.index|cn") == 2 and "standard_title }}" not in old
+    path.write_text(old, encoding="utf-8")
+    sample.text["proactive"] = ""  # the numbering skips an empty part
+    for title in ("", "自定的标题"):
+        sample.title = title
+        assert build(sample, template_dir=folder) == build(sample)
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """Jinja renders the report once, into the markup ``printout.parse`` reads.
 
 The templates are the user's to edit (copy ``templates/`` and pass
-``--template DIR``): they hold the wording, the order and the numbering.
-Labels, headings and the tables come from ``gxdesk.schema`` through the
-context, never spelled in a template. Every value printed with ``{{ }}`` is
+``--template DIR``): they hold the wording and the order. Labels, headings,
+the standard title, the sub-heading numbers and the tables come from
+``gxdesk.schema`` through the context, never spelled in a template. Every value printed with ``{{ }}`` is
 escaped and its line breaks become ``<br/>``, so user text prints exactly as
 typed; a broken template raises ``TemplateError`` with one Chinese line.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from gxdesk import schema
 from gxdesk.model import Report
-from gxdesk.numbers import chinese_number
+from gxdesk.numbers import chinese_number, item_mark
 from gxdesk.render.printout import TemplateError
 from gxdesk.resources import asset_dir
 from gxdesk.text import clean_text
@@ -96,20 +96,25 @@ def print_date(iso: str) -> str:
 
 def context(report: Report) -> dict[str, Any]:
     """What a template sees: plain values only, labels straight from the schema."""
+    from markupsafe import Markup
+
     text = {part: report.text.get(part, "") for part in schema.TEXT_IDS}
 
     def parts(section: str) -> list[dict[str, str]]:
-        """The titled text parts of a section that have text, in order."""
+        """The titled text parts of a section that have text, in order, numbered （一）, （二）…"""
+        filled = [p for p in schema.TEXT_PARTS if p.section == section and p.title and text[p.id].strip()]
         return [
-            {"id": p.id, "title": p.title, "text": text[p.id]}
-            for p in schema.TEXT_PARTS
-            if p.section == section and p.title and text[p.id].strip()
+            {"id": p.id, "number": item_mark(i), "title": p.title, "text": text[p.id]}
+            for i, p in enumerate(filled, start=1)
         ]
 
+    organ, rest = schema.standard_title(report.organ, report.year)
     return {
         "organ": report.organ,
         "year": report.year,
         "title": report.title,
+        # Printed as is; a long one breaks after the organ's name first (<wbr/>).
+        "standard_title": _printed(organ) + Markup("<wbr/>") + _printed(rest),
         "doc_number": report.doc_number,
         "date": print_date(report.date),
         "sections": {s.id: s.heading for s in schema.SECTIONS},
