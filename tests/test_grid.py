@@ -1,5 +1,7 @@
 """The printed table shapes follow the official format and come from the schema."""
 
+import dataclasses
+
 import pytest
 
 from gxdesk import schema
@@ -85,3 +87,14 @@ def test_fit_heights_grows_the_last_row_of_a_tall_span_only_when_needed():
     # 三、本年度办理结果 (9 lines) fits in its 22 rows: its last row, （七）总计, gets nothing extra.
     total = grid.position(("requests", "total", "total"))[0] - grid.header_rows
     assert heights[total] == 5 * 3
+
+
+@pytest.mark.parametrize("table", schema.TABLES, ids=lambda t: t.id)
+def test_every_printed_column_has_a_width(table):
+    assert len(table.widths_mm) == grid_of(table).columns
+
+
+def test_a_table_whose_widths_do_not_match_its_grid_is_refused():
+    narrow = dataclasses.replace(schema.APPEALS, widths_mm=(156 / 14,) * 14)
+    with pytest.raises(ValueError, match="15 columns but gives 14 widths"):
+        grid_of(narrow)
