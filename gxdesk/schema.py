@@ -261,7 +261,7 @@ PROACTIVE = Table(
               file_form=FileForm.VALUE),
     ),
     widths_mm=(48.0, 36.0, 36.0, 36.0),
-    font_size=12.0,  # 小四, as the official form
+    font_size=12.0,  # 小四
 )
 
 # --- Section 三: 收到和处理政府信息公开申请情况 --------------------------------------
@@ -335,7 +335,7 @@ REQUESTS = Table(
         ),
     ),
     widths_mm=(11.0, 19.0, 42.0, *(12.0,) * 7),  # three label levels, seven figure columns
-    font_size=10.5,  # 五号: seven figure columns in 156 mm
+    font_size=10.5,  # 五号
     column_title=APPLICANT_GROUP,
 )
 # Row ids in the order the .gxr file and the printed table list them.

@@ -21,11 +21,11 @@ from gxdesk.resources import asset_dir
 
 
 def headings(report: Report, **options: object) -> list[str]:
-    return [b.text for b in build(report, **options).elements if isinstance(b, Heading)]  # type: ignore[arg-type]
+    return [b.text for b in build(report, **options).pieces if isinstance(b, Heading)]  # type: ignore[arg-type]
 
 
 def test_blocks_in_the_official_order(sample: Report) -> None:
-    blocks = build(sample).elements
+    blocks = build(sample).pieces
     kinds = [type(b) for b in blocks]
     assert kinds[:2] == [DocNumber, Title]
     assert kinds[-1] is Signature
@@ -40,28 +40,28 @@ def test_blocks_in_the_official_order(sample: Report) -> None:
 
 
 def test_title_doc_number_and_signature(sample: Report) -> None:
-    blocks = build(sample).elements
+    blocks = build(sample).pieces
     assert blocks[0] == DocNumber("青市监发〔2026〕3号")
     title = blocks[1]
     assert isinstance(title, Title)
     # Too long for one line of 2号: broken after the organ, where the template allows it.
     assert title.lines == ("青禾县市场监督管理局", "2025年政府信息公开工作年度报告")
     assert blocks[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=False)
-    assert build(sample, seal=True).elements[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=True)
+    assert build(sample, seal=True).pieces[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=True)
 
 
 def test_short_title_stays_on_one_line_and_custom_title_wins(sample: Report) -> None:
     sample.organ = "某县政府"
-    title = build(sample).elements[1]
+    title = build(sample).pieces[1]
     assert isinstance(title, Title) and title.lines == ("某县政府2025年政府信息公开工作年度报告",)
     sample.title = "关于2025年度政务公开工作的报告"
-    title = build(sample).elements[1]
+    title = build(sample).pieces[1]
     assert isinstance(title, Title) and title.lines == ("关于2025年度政务公开工作的报告",)
 
 
 def test_no_doc_number_no_line(sample: Report) -> None:
     sample.doc_number = ""
-    assert not any(isinstance(b, DocNumber) for b in build(sample).elements)
+    assert not any(isinstance(b, DocNumber) for b in build(sample).pieces)
 
 
 def test_sub_headings_numbered_over_the_parts_that_have_text(sample: Report) -> None:
@@ -79,14 +79,14 @@ def test_sub_headings_numbered_over_the_parts_that_have_text(sample: Report) -> 
 def test_empty_parts_leave_no_empty_headings(sample: Report) -> None:
     for part in schema.TEXT_IDS:
         sample.text[part] = ""
-    blocks = build(sample).elements
+    blocks = build(sample).pieces
     assert [b.text for b in blocks if isinstance(b, Heading)] == [s.heading for s in schema.SECTIONS]
     assert not any(isinstance(b, Paragraph) for b in blocks)
 
 
 def test_paragraphs_and_line_breaks(sample: Report) -> None:
     sample.text["other"] = "第一段第一行\n第一段第二行\n\n　　第二段\r\n\r\n\n第三段  "
-    body = [b.text for b in build(sample).elements if isinstance(b, Paragraph)]
+    body = [b.text for b in build(sample).pieces if isinstance(b, Paragraph)]
     assert body[-3:] == ["第一段第一行\n第一段第二行", "第二段", "第三段"]
 
 
@@ -94,7 +94,7 @@ def test_user_text_prints_literally(sample: Report) -> None:
     hostile = "<b>&amp;</b> {{ 7*7 }} {% if x %} </w:t> ]]> 😀\t\x0b\x00!"
     sample.text["other"] = hostile
     sample.organ = "<局>&{{ organ }}"
-    blocks = build(sample).elements
+    blocks = build(sample).pieces
     assert Paragraph("<b>&amp;</b> {{ 7*7 }} {% if x %} </w:t> ]]> 😀\t!") in blocks
     signature = blocks[-1]
     assert isinstance(signature, Signature) and signature.organ == "<局>&{{ organ }}"
@@ -103,7 +103,7 @@ def test_user_text_prints_literally(sample: Report) -> None:
 
 def test_missing_date_leaves_room_to_write_it(sample: Report) -> None:
     sample.date = ""
-    signature = build(sample).elements[-1]
+    signature = build(sample).pieces[-1]
     assert isinstance(signature, Signature) and signature.date == "　　年　月　日"
 
 
@@ -133,7 +133,7 @@ def test_a_copied_template_changes_the_wording(sample: Report, tmp_path: Path) -
     text = path.read_text(encoding="utf-8")
     own = "{{ organ }}<wbr/>{{ year }}年度政务公开工作报告"
     path.write_text(text.replace("{{ title or standard_title }}", own), encoding="utf-8")
-    title = build(sample, template_dir=folder).elements[1]
+    title = build(sample, template_dir=folder).pieces[1]
     assert isinstance(title, Title) and title.lines[-1] == "2025年度政务公开工作报告"
 
 

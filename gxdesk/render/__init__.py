@@ -24,7 +24,7 @@ __all__ = ["FORMATS", "Printout", "TemplateError", "build", "render", "render_by
 
 
 def build(report: Report, template_dir: Path | str | None = None, *, seal: bool = False) -> Printout:
-    """The report through the template: the elements both writers lay out."""
+    """The report through the template: the pieces both writers lay out."""
     from gxdesk.render import printout, template
 
     markup, name = template.render_markup(report, template_dir)

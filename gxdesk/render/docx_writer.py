@@ -126,31 +126,31 @@ def _set_styles(styles_element: object, fonts: FontSet) -> None:
         root.append(parse_xml(xml))  # type: ignore[attr-defined]
 
 
-# --- Elements ------------------------------------------------------------------------
+# --- Pieces ----------------------------------------------------------------------
 
 
 def _paragraph(style: str, text: str, ppr: str = "", props: str = "") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{_runs(text, props)}</w:p>'
 
 
-def _element_xml(element: doc.Element, fonts: FontSet, after_table: bool, keep_next: bool) -> str:
+def _piece_xml(piece: doc.Piece, fonts: FontSet, after_table: bool, keep_next: bool) -> str:
     space = f'<w:spacing w:before="{_twips(page.TABLE_SPACE_AFTER)}"/>' if after_table else ""
     keep = "<w:keepNext/>" if keep_next else ""
-    if isinstance(element, doc.Title):
-        return _paragraph("GxTitle", "\n".join(element.lines))
-    if isinstance(element, doc.DocNumber):
-        return _paragraph("GxDocNumber", element.text)
-    if isinstance(element, doc.Heading):
-        return _paragraph(f"GxHeading{element.level}", element.text, space)
-    if isinstance(element, doc.Paragraph):
-        return _paragraph("GxBody", element.text, keep + space)
-    if isinstance(element, PrintedTable):
-        return _table_xml(element, fonts)
-    if isinstance(element, doc.Signature):
-        return _signature_xml(element)
-    if isinstance(element, doc.PageBreak):
+    if isinstance(piece, doc.Title):
+        return _paragraph("GxTitle", "\n".join(piece.lines))
+    if isinstance(piece, doc.DocNumber):
+        return _paragraph("GxDocNumber", piece.text)
+    if isinstance(piece, doc.Heading):
+        return _paragraph(f"GxHeading{piece.level}", piece.text, space)
+    if isinstance(piece, doc.Paragraph):
+        return _paragraph("GxBody", piece.text, keep + space)
+    if isinstance(piece, PrintedTable):
+        return _table_xml(piece, fonts)
+    if isinstance(piece, doc.Signature):
+        return _signature_xml(piece)
+    if isinstance(piece, doc.PageBreak):
         return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-    raise TypeError(element)
+    raise TypeError(piece)
 
 
 def _signature_xml(signature: doc.Signature) -> str:
@@ -264,13 +264,13 @@ def write(printout: doc.Printout, stream: BinaryIO, fonts: FontSet) -> list[str]
     _set_footer(section.footer, _page_number_xml(fonts, odd=True))
     _set_footer(section.even_page_footer, _page_number_xml(fonts, odd=False))
 
-    elements = printout.elements
+    pieces = printout.pieces
     parts = []
-    for i, element in enumerate(elements):
-        after_table = i > 0 and isinstance(elements[i - 1], PrintedTable)
+    for i, piece in enumerate(pieces):
+        after_table = i > 0 and isinstance(pieces[i - 1], PrintedTable)
         # The paragraph before the signature keeps it company on the page.
-        keep_next = i + 1 < len(elements) and isinstance(elements[i + 1], doc.Signature)
-        parts.append(_element_xml(element, fonts, after_table, keep_next))
+        keep_next = i + 1 < len(pieces) and isinstance(pieces[i + 1], doc.Signature)
+        parts.append(_piece_xml(piece, fonts, after_table, keep_next))
     body = parse_xml(f"<w:body {_W}>{''.join(parts)}</w:body>")
     sect_pr = package.element.body.sectPr
     for element in list(body):

@@ -253,9 +253,9 @@ _HEADING_ROLES = {1: FontRole.HEADING, 2: FontRole.KAI, 3: FontRole.BODY}
 
 def _story(printout: doc.Printout, fonts: _Fonts) -> list[Flowable]:
     items: list[Flowable] = []
-    for element in printout.elements:
-        flowable = _flowable(element, fonts)
-        if isinstance(element, doc.Signature):
+    for piece in printout.pieces:
+        flowable = _flowable(piece, fonts)
+        if isinstance(piece, doc.Signature):
             last = items[-1] if items else None
             if isinstance(last, TextBlock) and last.kind == "body":
                 items.pop()
@@ -264,7 +264,7 @@ def _story(printout: doc.Printout, fonts: _Fonts) -> list[Flowable]:
                 items.extend(_with_signature(None, flowable))
             continue
         items.append(flowable)
-        if isinstance(element, PrintedTable):
+        if isinstance(piece, PrintedTable):
             items.append(Spacer(0, page.TABLE_SPACE_AFTER))
     story: list[Flowable] = []
     for i, item in enumerate(items):
@@ -318,24 +318,24 @@ def _text(text: str, fonts: _Fonts, role: FontRole, **options: Any) -> TextBlock
     return TextBlock(text, fonts.font_for(role), size, leading, bold=fonts.bold[role], **options)
 
 
-def _flowable(element: doc.Element, fonts: _Fonts) -> Any:
-    if isinstance(element, doc.Title):
-        return _text("\n".join(element.lines), fonts, FontRole.TITLE, size=page.TITLE_SIZE, leading=page.TITLE_PITCH,
+def _flowable(piece: doc.Piece, fonts: _Fonts) -> Any:
+    if isinstance(piece, doc.Title):
+        return _text("\n".join(piece.lines), fonts, FontRole.TITLE, size=page.TITLE_SIZE, leading=page.TITLE_PITCH,
                      align="centre", space_after=page.LINE_PITCH, kind="title")
-    if isinstance(element, doc.DocNumber):
-        return _text(element.text, fonts, FontRole.BODY, align="centre", space_after=page.LINE_PITCH)
-    if isinstance(element, doc.Heading):
-        return _text(element.text, fonts, _HEADING_ROLES[element.level], align="left", first_indent=page.INDENT,
+    if isinstance(piece, doc.DocNumber):
+        return _text(piece.text, fonts, FontRole.BODY, align="centre", space_after=page.LINE_PITCH)
+    if isinstance(piece, doc.Heading):
+        return _text(piece.text, fonts, _HEADING_ROLES[piece.level], align="left", first_indent=page.INDENT,
                      kind="heading")
-    if isinstance(element, doc.Paragraph):
-        return _text(element.text, fonts, FontRole.BODY, first_indent=page.INDENT)
-    if isinstance(element, PrintedTable):
-        return _GridTable(element, fonts)
-    if isinstance(element, doc.Signature):
-        return _signature(element, fonts)
-    if isinstance(element, doc.PageBreak):
+    if isinstance(piece, doc.Paragraph):
+        return _text(piece.text, fonts, FontRole.BODY, first_indent=page.INDENT)
+    if isinstance(piece, PrintedTable):
+        return _GridTable(piece, fonts)
+    if isinstance(piece, doc.Signature):
+        return _signature(piece, fonts)
+    if isinstance(piece, doc.PageBreak):
         return PageBreak()
-    raise TypeError(element)
+    raise TypeError(piece)
 
 
 def _signature(signature: doc.Signature, fonts: _Fonts) -> list[Flowable]:

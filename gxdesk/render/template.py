@@ -3,9 +3,10 @@
 The templates are the user's to edit (copy ``templates/`` and pass
 ``--template DIR``): they hold the wording and the order. Labels, headings,
 the standard title, the sub-heading numbers and the tables come from
-``gxdesk.schema`` through the context, never spelled in a template. Every value printed with ``{{ }}`` is
-escaped and its line breaks become ``<br/>``, so user text prints exactly as
-typed; a broken template raises ``TemplateError`` with one Chinese line.
+``gxdesk.schema`` through the context, never spelled in a template. Every
+value printed with ``{{ }}`` is escaped and its line breaks become ``<br/>``,
+so user text prints exactly as typed; a broken template raises
+``TemplateError`` with one Chinese line.
 """
 
 from __future__ import annotations
