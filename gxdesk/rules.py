@@ -119,7 +119,7 @@ def requests_balance(report: Report) -> Iterator[Finding]:
 
     The 总计 column is computed from these six, so its balance follows from theirs.
     """
-    left, right = ("+".join(_number(row) for row in rows) for rows in REQUESTS_BALANCE)
+    left, right = _BALANCE_TERMS
     for column in REQUESTS.blocks[0].columns:
         if column.computed:
             continue
@@ -141,6 +141,9 @@ def _number(row_id: str) -> str:
     label = REQUESTS.row(row_id).label
     number, numbered, _ = label.partition("、")
     return number if numbered else label
+
+
+_BALANCE_TERMS = tuple("+".join(_number(row) for row in rows) for rows in REQUESTS_BALANCE)  # 一+二, （七）总计+四
 
 
 def _add(*terms: Value) -> int | Decimal:
