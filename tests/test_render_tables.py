@@ -136,3 +136,14 @@ def test_split_points_keep_blocks_and_header_together(large: Report) -> None:
     proactive = build("proactive", large)
     starts = [a for a, _ in proactive.keep]
     assert proactive.split_points() == starts[1:]
+
+
+def test_row_labels_sit_left_except_in_section_two(large: Report) -> None:
+    def label_alignment(table_id: str) -> set[bool]:
+        printed = build(table_id, large)
+        return {printed.centred(c) for c in printed.grid.cells if c.role is CellRole.LABEL}
+
+    assert label_alignment("requests") == {False}
+    assert label_alignment("proactive") == {True}  # centred, as in the official form
+    printed = build("requests", large)
+    assert all(printed.centred(c) for c in printed.grid.cells if c.role is not CellRole.LABEL)
