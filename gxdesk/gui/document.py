@@ -17,8 +17,6 @@ from gxdesk.model import CellKey, Report, Value
 from gxdesk.rules import Finding, check, check_stated
 from gxdesk.schema import TABLE_BY_ID
 
-META_FIELDS = ("organ", "year", "doc_number", "date", "title")
-
 
 class Document(QObject):
     findings_changed = Signal()  # after every change: figures, totals and flags are current

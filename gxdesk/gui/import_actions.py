@@ -94,7 +94,7 @@ class Importing:
             done = window.use_previous(report, source)
             self.show_summary("已导入上年报告", _summary(done, lines), lines)
             return True
-        found = f"{report.organ}{report.year}年度报告" if report.organ and report.year else Path(source).stem
+        found = report.short_title if report.organ and report.year else Path(source).stem
         name = f"{found}（导入）"
         if not window.open_report(report, name, unsaved=True):
             return False

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from gxdesk.gui.document import Document
 from gxdesk.gui.flags import flag_tooltip
+from gxdesk.numbers import item_mark
 from gxdesk.rules import ERROR
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
 _sessions = itertools.count(1)  # one per stretch of typing in one field: its edits merge
 
 
@@ -202,9 +202,9 @@ class TextPage(_Page):
         layout = self.body_layout
         layout.addWidget(QLabel(SECTION_BY_ID[section].heading, objectName="section_heading"))
         parts = [p for p in TEXT_PARTS if p.section == section]
-        numbered = itertools.count()
+        numbered = itertools.count(1)
         for part in parts:
-            title = f"（{CHINESE_NUMERALS[next(numbered)]}）{part.title}" if part.title else ""
+            title = f"{item_mark(next(numbered))}{part.title}" if part.title else ""
             layout.addWidget(_caption(title, part.hint))
             field = TextField(document, part)
             layout.addWidget(field, 1)

@@ -24,7 +24,7 @@ from gxdesk.gui.pages import MetaPage, TextPage
 from gxdesk.model import Report, carry_over_changes
 from gxdesk.numbers import format_number
 from gxdesk.rules import ERROR, META_SECTION, Finding, summary
-from gxdesk.schema import SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_ID, cell_name
+from gxdesk.schema import REQUESTS, SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_ID, cell_name
 from gxdesk.settings import FILE_NAME, Settings
 
 if TYPE_CHECKING:
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
 
         report = self.report
         suggested = self.document.path or Path(self.settings.last_folder or Path.home()) / (
-            file_name(f"{report.organ}{report.year}年度报告" if report.organ else UNTITLED) + gxr.SUFFIX)
+            file_name(report.short_title if report.organ else UNTITLED) + gxr.SUFFIX)
         name, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
         return Path(name) if name else None
 
@@ -418,18 +418,19 @@ class MainWindow(QMainWindow):
         # A figure last year's report left blank (or an import could not find) is no figure to copy.
         changes = {k: v for k, v in differing.items() if v is not None}
         before = {key: self.report.cells[key] for key in changes}
+        this, last = REQUESTS.row("carried_over").short, REQUESTS.row("carried_forward").short
         self.document.set_previous(previous, name)
         if changes:
             self.document.set_cells(changes, "载入上年结转")
             lines = [f"{cell_name(*k)}：{format_number(before[k])} → {format_number(v)}" for k, v in changes.items()]
-            note = "已按上年「四、结转下年度继续办理」填入「二、上年结转」（可撤销）：\n" + "\n".join(lines)
+            note = f"已按上年「{last}」填入「{this}」（可撤销）：\n" + "\n".join(lines)
         elif not differing:
-            note = "「二、上年结转」与上年「四、结转下年度继续办理」一致，未作修改。"
+            note = f"「{this}」与上年「{last}」一致，未作修改。"
         else:
             note = ""
         if len(changes) < len(differing):
-            note = "\n".join(filter(None, [note, f"上年「四、结转下年度继续办理」有 {len(differing) - len(changes)} 格"
-                                         "是空的，对应的「二、上年结转」没有改动，请核对。"]))
+            note = "\n".join(filter(None, [note, f"上年「{last}」有 {len(differing) - len(changes)} 格"
+                                         f"是空的，对应的「{this}」没有改动，请核对。"]))
         return f"已载入“{name}”（{previous.year} 年度），跨年核对已开启。\n\n{note}"
 
     # --- Autosave and closing --------------------------------------------------------
