@@ -126,7 +126,8 @@ class SetCells(Edit):
         # 0 and Decimal("0") are equal but not the same figure: the type decides how it prints.
         real = {k: v for k, v in self.cells.items() if cells[k] != v or type(cells[k]) is not type(v)}
         previous = report.set_cells(real)
-        return Done(report, SetCells(previous, self.what, check=False), Change(tables=frozenset(key[0] for key in real)))
+        change = Change(tables=frozenset(key[0] for key in real))
+        return Done(report, SetCells(previous, self.what, check=False), change)
 
 
 @dataclass(frozen=True)
