@@ -71,7 +71,7 @@ class _QuitOnFirstPaint(QObject):
 def _print_first_paint(window) -> None:
     printed = ""
     if os.environ.get(PRINT_TO_ENV):
-        from gxdesk.gui.print_preview import print_to_file
+        from gxdesk.gui.outputs.printing import print_to_file
 
         printed = f" | printed {print_to_file(window, os.environ[PRINT_TO_ENV])} pages"
     if sys.stdout is not None:  # gxdeskw on Windows has none

@@ -19,8 +19,8 @@ from gxdesk import autosave, gxr, userdirs
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import file_name, make_action, with_suffix
 from gxdesk.gui.document import Document
-from gxdesk.gui.findings_panel import ERROR_DOT, WARNING_DOT, FindingsPanel, dot
-from gxdesk.gui.pages import MetaPage, TextPage
+from gxdesk.gui.editor.findings_panel import ERROR_DOT, WARNING_DOT, FindingsPanel, dot
+from gxdesk.gui.editor.pages import MetaPage, TextPage
 from gxdesk.model import Report, carry_over_changes
 from gxdesk.numbers import format_number
 from gxdesk.rules import ERROR, META_SECTION, Finding, summary
@@ -28,8 +28,8 @@ from gxdesk.schema import SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_
 from gxdesk.settings import FILE_NAME, Settings
 
 if TYPE_CHECKING:
-    from gxdesk.gui.table_model import ReportTableModel
-    from gxdesk.gui.table_view import ReportTableView
+    from gxdesk.gui.editor.table_model import ReportTableModel
+    from gxdesk.gui.editor.table_view import ReportTableView
 
 APP_TITLE = "gxdesk 政府信息公开工作年度报告"
 AUTOSAVE_MS = 60_000
@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
             self._text_pages[section.id] = page
             page.show_flags()
         else:
-            from gxdesk.gui.table_model import ReportTableModel
-            from gxdesk.gui.table_view import ReportTableView
+            from gxdesk.gui.editor.table_model import ReportTableModel
+            from gxdesk.gui.editor.table_view import ReportTableView
 
             model = self._models[table.id] = ReportTableModel(self.document, table, self)
             model.refresh()
@@ -170,9 +170,10 @@ class MainWindow(QMainWindow):
         checks.addAction(self._action("转到检查面板", self._focus_findings, "F6"))
         checks.addSeparator()
         checks.addAction(self.findings_panel.toggleViewAction())
-        from gxdesk.gui import export_actions, import_actions, print_preview  # light: their work loads on use
+        from gxdesk.gui.importing import import_report
+        from gxdesk.gui.outputs import export, printing  # light: their work loads on use
 
-        for feature in (import_actions, export_actions, print_preview):
+        for feature in (import_report, export, printing):
             feature.install(self)
 
         help_menu = bar.addMenu("帮助(&H)")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from gxdesk.gui.table_view import ReportTableView
+from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.window import MainWindow
 
 

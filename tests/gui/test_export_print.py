@@ -205,8 +205,8 @@ def test_font_folder_and_seal_settings_reach_the_export(window, answers, tmp_pat
 
 
 def test_the_settings_dialog_shows_the_fonts_it_would_use(qtbot, window, tmp_path, monkeypatch):
-    from gxdesk.gui.export_actions import describe_fonts
-    from gxdesk.gui.output_settings import OutputSettingsDialog
+    from gxdesk.gui.outputs.export import describe_fonts
+    from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
 
     dialog = OutputSettingsDialog("", True, describe_fonts, window)
     qtbot.addWidget(dialog)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from gxdesk import gxr
-from gxdesk.gui.flags import ERROR_BG
-from gxdesk.gui.import_dialog import ImportDialog, ImportRequest
+from gxdesk.gui.editor.flags import ERROR_BG
+from gxdesk.gui.importing.dialog import ImportDialog, ImportRequest
 from gxdesk.model import Report
 from gxdesk.render import render
 from gxdesk.sample import load_sample

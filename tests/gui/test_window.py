@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from gxdesk import schema
-from gxdesk.gui.flags import ERROR_BG
+from gxdesk.gui.editor.flags import ERROR_BG
 from gxdesk.gui.window import FILE_MENU_SECTIONS
 from tests.gui.conftest import type_into
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.gui.document import Document
-from gxdesk.gui.flags import flag_tooltip
+from gxdesk.gui.editor.flags import flag_tooltip
 from gxdesk.rules import ERROR
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 

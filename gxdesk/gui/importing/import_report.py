@@ -26,7 +26,7 @@ from gxdesk.errors import InputError
 from gxdesk.gui.actions import busy, make_action
 
 if TYPE_CHECKING:
-    from gxdesk.gui.import_dialog import ImportRequest
+    from gxdesk.gui.importing.dialog import ImportRequest
     from gxdesk.gui.window import MainWindow
 
 PASTED = "粘贴的文字"
@@ -54,7 +54,7 @@ class Importing:
     # --- Questions (tests replace these) -------------------------------------------------
 
     def ask_import(self) -> ImportRequest | None:
-        from gxdesk.gui.import_dialog import ImportDialog
+        from gxdesk.gui.importing.dialog import ImportDialog
 
         dialog = ImportDialog(self.window.settings.last_folder, self.window)
         return dialog.request() if dialog.exec() else None

@@ -4,7 +4,7 @@ The same ``render(report, path, font_dir=, seal=)`` as ``gxdesk render``; the
 font folder and the seal layout are the user's settings. A report that still
 has errors is exported only after asking. The renderer writes atomically, so
 a failed export leaves an existing file as it was. ``Exporter`` also serves
-打印 (``print_preview``): the same question first, the same options.
+打印 (``printing``): the same question first, the same options.
 Nothing heavy is imported until an action runs.
 """
 
@@ -92,7 +92,7 @@ class Exporter:
         return Path(name) if name else None
 
     def ask_output_settings(self, font_dir: str, seal: bool) -> tuple[str, bool] | None:
-        from gxdesk.gui.output_settings import OutputSettingsDialog
+        from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
 
         dialog = OutputSettingsDialog(font_dir, seal, describe_fonts, self.window)
         return dialog.values() if dialog.exec() else None

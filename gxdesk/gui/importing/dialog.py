@@ -1,6 +1,6 @@
 """The dialog of 文件 → 导入已发布的报告: where the report comes from and how to use it.
 
-Input only (``ImportRequest``); ``import_actions`` does the importing. Loaded
+Input only (``ImportRequest``); ``import_report`` does the importing. Loaded
 when the action runs, so that the window's start-up does not build these widgets' types.
 """
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.grid import GridCell, Role, fit_heights
-from gxdesk.gui.flags import flag_colour, flag_tooltip
-from gxdesk.gui.table_model import HEADER_BG, TEXT, ReportTableModel
+from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
+from gxdesk.gui.editor.table_model import HEADER_BG, TEXT, ReportTableModel
 
 PAD_X, PAD_Y = 6, 5  # room around a label inside its cell
 GRID_COLOUR = "#b8c2cc"

@@ -156,7 +156,7 @@ class Printing:
             window.warn("无法打印", "缺少打印组件 pypdfium2；请用“导出 PDF”生成文件后用 PDF 阅读器打印")
             return False
         if warnings:
-            from gxdesk.gui.export_actions import window_wording
+            from gxdesk.gui.outputs.export import window_wording
 
             window.show_message("；".join(window_wording(w) for w in warnings))
         from PySide6.QtPrintSupport import QPrintPreviewDialog

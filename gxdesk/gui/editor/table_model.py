@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gxdesk.grid import GridCell, Role, layout
 from gxdesk.gui.document import Document
-from gxdesk.gui.flags import flag_colour, flag_tooltip
+from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
 from gxdesk.model import CellKey, Value
 from gxdesk.numbers import NumberError, is_blank, parse_amount, parse_count
 from gxdesk.schema import Kind, Table, cell_name
