@@ -36,8 +36,10 @@ class FindingsPanel(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.summary = QLabel(objectName="findings_summary", wordWrap=True)
-        self.list = QListWidget(objectName="findings_list")
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setObjectName("findings_summary")
+        self.list = QListWidget()
+        self.list.setObjectName("findings_list")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activated)
@@ -47,10 +49,10 @@ class FindingsPanel(QDockWidget):
         self.setWidget(body)
         self._icons: dict[bool, QIcon] = {}  # drawn when the first finding shows
         self._shown: list[Finding] | None = None
-        document.findings_changed.connect(self.refresh)
+        document.changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, _change: object = None) -> None:
         findings = self.document.findings
         if findings == self._shown:
             return  # most keystrokes change no finding: keep the list (and its scroll position)

@@ -4,33 +4,31 @@ The same ``render(report, path, font_dir=, seal=)`` as ``gxdesk render``; the
 font folder and the seal layout are the user's settings. A report that still
 has errors is exported only after asking. The renderer writes atomically, so
 a failed export leaves an existing file as it was. ``Exporter`` also serves
-打印 (``printing``): the same question first, the same options.
+打印 (``printing``): the same question first, the same options. The questions
+are the window's ``Prompts``.
 Nothing heavy is imported until an action runs.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from gxdesk.errors import InputError
-from gxdesk.gui.actions import busy, file_name, make_action, with_suffix
-from gxdesk.rules import ERROR, Finding
-
-if TYPE_CHECKING:
-    from gxdesk.gui.window import MainWindow
+from gxdesk.gui.actions import busy, file_name, with_suffix
+from gxdesk.gui.host import Host
+from gxdesk.rules import ERROR
 
 KINDS = {".docx": ("Word", "Word 文档"), ".pdf": ("PDF", "PDF 文件")}  # short name, file kind
-SHOWN_ERRORS = 5  # the question lists this many; the 检查 panel has them all
 SETTINGS_ACTION = "字体与版式设置"
 
 
-def install(window: MainWindow) -> Exporter:
-    exporter = window.exporter = Exporter(window)
-    add = window.add_file_action
-    add("export", make_action(window, "导出 Word(&W)…", lambda: exporter.export(".docx")))
-    add("export", make_action(window, "导出 PDF(&D)…", lambda: exporter.export(".pdf")))
-    add("export", make_action(window, f"{SETTINGS_ACTION}(&T)…", exporter.edit_settings))
+def install(host: Host) -> Exporter:
+    exporter = Exporter(host)
+    add = host.add_file_action
+    add("export", host.action("导出 Word(&W)…", lambda: exporter.export(".docx")))
+    add("export", host.action("导出 PDF(&D)…", lambda: exporter.export(".pdf")))
+    add("export", host.action(f"{SETTINGS_ACTION}(&T)…", exporter.edit_settings))
     return exporter
 
 
@@ -62,64 +60,33 @@ def describe_fonts(folder: str) -> tuple[list[str], list[str]]:
 
 
 class Exporter:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    # --- Questions (tests replace these) -----------------------------------------------
-
-    def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
-        """True: go on with ``doing`` (导出, 打印) although the report has errors."""
-        from PySide6.QtWidgets import QMessageBox
-
-        shown = "\n".join(f"· {f.message}" for f in errors[:SHOWN_ERRORS])
-        more = f"\n……另有 {len(errors) - SHOWN_ERRORS} 处" if len(errors) > SHOWN_ERRORS else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "报告还有错误",
-                          f"报告还有 {len(errors)} 处错误（见「检查」面板），{doing}的报告也会有这些错误。",
-                          parent=self.window)
-        box.setInformativeText(f"{shown}{more}\n\n先返回修改，还是仍然{doing}？")
-        fix = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
-        go = box.addButton(f"仍然{doing}", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(fix)
-        box.exec()
-        return box.clickedButton() is go
-
-    def ask_export_path(self, fmt: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        suggested = self._folder() / (file_name(self.window.report.display_title) + fmt)
-        short, kind = KINDS[fmt]
-        name, _ = QFileDialog.getSaveFileName(self.window, f"导出 {short}", str(suggested), f"{kind} (*{fmt})")
-        return Path(name) if name else None
-
-    def ask_output_settings(self, font_dir: str, seal: bool) -> tuple[str, bool] | None:
-        from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
-
-        dialog = OutputSettingsDialog(font_dir, seal, describe_fonts, self.window)
-        return dialog.values() if dialog.exec() else None
-
-    # --- What the actions do -------------------------------------------------------------
+    def __init__(self, host: Host) -> None:
+        self.host = host
 
     def may_output(self, doing: str) -> bool:
         """Ask first when the report still has errors."""
-        errors = [f for f in self.window.findings if f.severity is ERROR]
-        return not errors or self.ask_despite_errors(errors, doing)
+        errors = [f for f in self.host.document.findings if f.severity is ERROR]
+        return not errors or self.host.prompts.ask_despite_errors(errors, doing)
 
-    def options(self) -> dict[str, object] | None:
+    def options(self) -> RenderOptions | None:
         """``render``'s font_dir and seal from the settings; None (after saying why) when the
         chosen font folder has gone (moved, or on a USB stick not plugged in)."""
-        settings = self.window.settings
+        settings = self.host.settings
         if settings.font_dir and not Path(settings.font_dir).is_dir():
-            self.window.warn("找不到字体文件夹",
-                             f"设置的字体文件夹“{settings.font_dir}”不存在（是否移动了，或 U 盘没有插上？）。\n"
-                             f"请在“文件 → {SETTINGS_ACTION}”中重新选择或清除。")
+            self.host.prompts.warn("找不到字体文件夹",
+                                   f"设置的字体文件夹“{settings.font_dir}”不存在（是否移动了，或 U 盘没有插上？）。\n"
+                                   f"请在“文件 → {SETTINGS_ACTION}”中重新选择或清除。")
             return None
-        return {"font_dir": settings.font_dir or None, "seal": settings.seal}
+        return RenderOptions(settings.font_dir or None, settings.seal)
 
     def export(self, fmt: str) -> Path | None:
         """导出 Word (fmt ".docx") or 导出 PDF (".pdf"); the file written, or None."""
         if not self.may_output("导出"):
             return None
-        path = self.ask_export_path(fmt)
+        report, prompts = self.host.document.report, self.host.prompts
+        short, kind = KINDS[fmt]
+        suggested = self._folder() / (file_name(report.display_title) + fmt)
+        path = prompts.ask_save_path(f"导出 {short}", suggested, f"{kind} (*{fmt})")
         if path is None:
             return None
         path = with_suffix(path, fmt)
@@ -131,38 +98,45 @@ class Exporter:
         existed = path.exists()
         try:
             with busy():
-                warnings = render(self.window.report, path, **options)
+                warnings = render(report, path, font_dir=options.font_dir, seal=options.seal)
         except (InputError, OSError) as error:
             reason = str(error) if isinstance(error, InputError) else (error.strerror or str(error))
             kept = f"\n\n原有的“{path.name}”没有改动。" if existed else ""
-            self.window.warn("导出失败", f"{reason}{kept}")
+            prompts.warn("导出失败", f"{reason}{kept}")
             return None
-        self.window.settings.export_folder = str(path.parent)
-        self.window._save_settings()
-        self.window.show_message(f"已导出：{path}")
+        self.host.settings.export_folder = str(path.parent)
+        self.host.save_settings()
+        self.host.show_message(f"已导出：{path}")
         if warnings:
             lines = "\n".join(f"· {window_wording(w)}" for w in warnings)
-            self.window.inform("导出完成", f"已导出“{path}”。\n\n请注意：\n{lines}")
+            prompts.inform("导出完成", f"已导出“{path}”。\n\n请注意：\n{lines}")
         return path
 
     def edit_settings(self) -> bool:
-        settings = self.window.settings
-        chosen = self.ask_output_settings(settings.font_dir, settings.seal)
+        settings, prompts = self.host.settings, self.host.prompts
+        chosen = prompts.ask_output_settings(settings.font_dir, settings.seal, describe_fonts)
         if chosen is None:
             return False
         font_dir, seal = chosen
         if font_dir and not Path(font_dir).is_dir():
-            self.window.warn("字体与版式设置", f"字体文件夹“{font_dir}”不存在，设置没有改动")
+            prompts.warn("字体与版式设置", f"字体文件夹“{font_dir}”不存在，设置没有改动")
             return False
         settings.font_dir, settings.seal = font_dir, seal
-        self.window._save_settings()
-        self.window.show_message("已保存字体与版式设置")
+        self.host.save_settings()
+        self.host.show_message("已保存字体与版式设置")
         return True
 
     def _folder(self) -> Path:
         """Where exports go: the last export folder, else beside the report, else the last folder used."""
-        settings, path = self.window.settings, self.window.document.path
+        settings, path = self.host.settings, self.host.document.path
         for folder in (settings.export_folder, str(path.parent) if path else "", settings.last_folder):
             if folder and Path(folder).is_dir():
                 return Path(folder)
         return Path.home()
+
+
+class RenderOptions(NamedTuple):
+    """The user's settings that ``render`` takes."""
+
+    font_dir: str | None
+    seal: bool
