@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from abc import ABC, abstractmethod
-from dataclasses import InitVar, dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Mapping, Union
+from typing import Mapping, NamedTuple, Union
 
 from gxdesk.errors import InputError
 from gxdesk.model import ENTERED_KEYS, CellKey, Report, Value
@@ -41,14 +40,14 @@ from gxdesk.text import clean_text
 
 MetaValue = Union[str, int]
 _ENTERED = frozenset(ENTERED_KEYS)
+_AMOUNTS = frozenset(key for key in ENTERED_KEYS if TABLE_BY_ID[key[0]].kind(key[1]) is Kind.AMOUNT)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What an edit changed: tables whose figures changed, text parts, meta fields.
 
-    Empty (false) when nothing did; a whole new report is ``EVERYTHING``."""
+    False when nothing did; a whole new report is ``EVERYTHING``."""
 
     tables: frozenset[str] = frozenset()
     parts: frozenset[str] = frozenset()
@@ -65,8 +64,7 @@ NOTHING = Change()
 EVERYTHING = Change(frozenset(TABLE_BY_ID), frozenset(TEXT_IDS), frozenset(META_LABELS))
 
 
-@dataclass(frozen=True)
-class Typing:
+class Typing(NamedTuple):
     """Where a keystroke belongs: edits of one ``run`` that touch the cursor merge.
 
     ``run`` is the field's current stretch of typing (the window starts a new one
@@ -77,15 +75,21 @@ class Typing:
     caret: int | None = None
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(NamedTuple):
     report: Report  # the report after the edit: the same object, except after ReplaceReport
     inverse: Edit  # applied to ``report``, it undoes the edit
     change: Change
 
 
 class Edit(ABC):
-    """One undoable change to a report; checked when made, applied with ``apply``."""
+    """One undoable change to a report; checked when made, applied with ``apply``.
+
+    Edits are values: compared by their ``_fields``, never changed once made.
+    (Plain classes rather than dataclasses: the window imports this module at
+    start-up, and generating dataclass methods costs a few milliseconds.)"""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
 
     @property
     @abstractmethod
@@ -104,18 +108,27 @@ class Edit(ABC):
         that ended where it began then changes nothing)."""
         return False
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(getattr(self, f) == getattr(other, f) for f in self._fields)
 
-@dataclass(frozen=True)
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and some hold dicts
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+
 class SetCells(Edit):
-    """Entered figures (None: left blank), all in one step: a typed cell, a paste, a clear."""
+    """Entered figures (None: left blank), all in one step: a typed cell, a paste, a clear.
 
-    cells: Mapping[CellKey, Value]
-    what: str = "修改单元格"
-    check: InitVar[bool] = True  # False for an inverse: its values were read from the report
+    ``check=False`` for an inverse: its values were read from the report."""
 
-    def __post_init__(self, check: bool) -> None:
-        cells = {key: check_cell(key, value) for key, value in self.cells.items()} if check else dict(self.cells)
-        object.__setattr__(self, "cells", cells)
+    __slots__ = ("cells", "what")
+    _fields = __slots__
+
+    def __init__(self, cells: Mapping[CellKey, Value], what: str = "修改单元格", check: bool = True) -> None:
+        self.cells: dict[CellKey, Value] = (
+            {key: check_cell(key, value) for key, value in cells.items()} if check else dict(cells))
+        self.what = what
 
     @property
     def label(self) -> str:
@@ -130,20 +143,18 @@ class SetCells(Edit):
         return Done(report, SetCells(previous, self.what, check=False), change)
 
 
-@dataclass(frozen=True)
 class SetText(Edit):
     """One narrative part's whole text (line breaks and stray control characters cleaned)."""
 
-    part: str
-    text: str
-    typing: Typing | None = None
-    check: InitVar[bool] = True  # False for an inverse: the text was read from the report
+    __slots__ = ("part", "text", "typing")
+    _fields = __slots__
 
-    def __post_init__(self, check: bool) -> None:
-        if self.part not in TEXT_PART_BY_ID:
-            raise KeyError(f"not a text part: {self.part}")
-        if check:
-            object.__setattr__(self, "text", clean_text(self.text))
+    def __init__(self, part: str, text: str, typing: Typing | None = None, check: bool = True) -> None:
+        if part not in TEXT_PART_BY_ID:
+            raise KeyError(f"not a text part: {part}")
+        self.part = part
+        self.text = clean_text(text) if check else text
+        self.typing = typing
 
     @property
     def label(self) -> str:
@@ -166,20 +177,18 @@ class SetText(Edit):
         return isinstance(other, SetText) and (other.part, other.text) == (self.part, self.text)
 
 
-@dataclass(frozen=True)
 class SetMeta(Edit):
     """One meta field (机关名称, 报告年度, 发文字号, 成文日期, 标题), cleaned and checked."""
 
-    field: str
-    value: MetaValue
-    typing: Typing | None = None
-    check: InitVar[bool] = True  # False for an inverse: the value was read from the report
+    __slots__ = ("field", "typing", "value")
+    _fields = __slots__
 
-    def __post_init__(self, check: bool) -> None:
-        if self.field not in META_LABELS:
-            raise KeyError(f"not a meta field: {self.field}")
-        if check:
-            object.__setattr__(self, "value", check_meta(self.field, self.value))
+    def __init__(self, field: str, value: MetaValue, typing: Typing | None = None, check: bool = True) -> None:
+        if field not in META_LABELS:
+            raise KeyError(f"not a meta field: {field}")
+        self.field = field
+        self.value = check_meta(field, value) if check else value
+        self.typing = typing
 
     @property
     def label(self) -> str:
@@ -203,12 +212,14 @@ class SetMeta(Edit):
         return isinstance(other, SetMeta) and (other.field, other.value) == (self.field, self.value)
 
 
-@dataclass(frozen=True)
 class ReplaceReport(Edit):
     """Another report's whole content in one step (an import opened over this one)."""
 
-    report: Report
-    what: str = "替换报告内容"
+    __slots__ = ("report", "what")
+    _fields = __slots__
+
+    def __init__(self, report: Report, what: str = "替换报告内容") -> None:
+        self.report, self.what = report, what
 
     @property
     def label(self) -> str:
@@ -227,19 +238,18 @@ def check_cell(key: CellKey, value: Value) -> Value:
         raise KeyError(f"not an entered cell: {key}")
     if value is None:
         return None
-    where = cell_name(*key)
-    if TABLE_BY_ID[key[0]].kind(key[1]) is Kind.AMOUNT:
+    if key in _AMOUNTS:
         if not isinstance(value, Decimal):
-            raise InputError(f"{where}：金额应为数字，不能是“{value}”")
+            raise InputError(f"{cell_name(*key)}：金额应为数字，不能是“{value}”")
         try:
             check_amount(value, str(value))
         except NumberError as error:
-            raise InputError(f"{where}：{error}") from None
+            raise InputError(f"{cell_name(*key)}：{error}") from None
         return value
     if value.__class__ is not int:  # bool is an int too, and no figure
-        raise InputError(f"{where}：件数应为整数，不能是“{value}”")
+        raise InputError(f"{cell_name(*key)}：件数应为整数，不能是“{value}”")
     if not 0 <= value <= MAX_COUNT:
-        raise InputError(f"{where}：件数应在 0 到 {MAX_COUNT:,} 之间，不能是 {value:,}")
+        raise InputError(f"{cell_name(*key)}：件数应在 0 到 {MAX_COUNT:,} 之间，不能是 {value:,}")
     return value
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from gxdesk import gxr, userdirs
 from gxdesk.gui.actions import make_action
@@ -30,7 +30,10 @@ from gxdesk.model import Report
 from gxdesk.rules import Finding, summary
 from gxdesk.settings import FILE_NAME, Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in an import)
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QMenu
+
     from gxdesk.gui.editor.pages import MetaPage, TextPage
     from gxdesk.gui.editor.table_model import ReportTableModel
     from gxdesk.gui.editor.table_view import ReportTableView

@@ -10,9 +10,9 @@ for the whole report.
 from __future__ import annotations
 
 import itertools
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -34,6 +34,9 @@ from gxdesk.gui.document import Document
 from gxdesk.gui.editor.flags import flag_tooltip
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 _runs = itertools.count(1)  # one per stretch of typing in one field (Typing.run): its edits merge
