@@ -195,8 +195,8 @@ class SetMeta(Edit):
         return f"修改{META_LABELS[self.field]}"
 
     def apply(self, report: Report) -> Done:
-        before: MetaValue = getattr(report, self.field)
-        setattr(report, self.field, self.value)  # a known field with a checked value (see check_meta)
+        before = meta_value(report, self.field)
+        _set_meta(report, self.field, self.value)
         change = Change(fields=frozenset({self.field})) if before != self.value else NOTHING
         return Done(report, SetMeta(self.field, before, check=False), change)
 
@@ -227,6 +227,30 @@ class ReplaceReport(Edit):
 
     def apply(self, report: Report) -> Done:
         return Done(self.report, ReplaceReport(report, self.what), EVERYTHING if self.report is not report else NOTHING)
+
+
+def meta_value(report: Report, name: str) -> MetaValue:
+    """One meta field of the report by its key (see ``schema.META_LABELS``)."""
+    values: dict[str, MetaValue] = {"organ": report.organ, "year": report.year, "doc_number": report.doc_number,
+                                    "date": report.date, "title": report.title}
+    return values[name]
+
+
+def _set_meta(report: Report, name: str, value: MetaValue) -> None:
+    """Each field by name, so that mypy sees every assignment's type (no setattr by string)."""
+    text = value if isinstance(value, str) else ""
+    if name == "year":
+        report.year = value if isinstance(value, int) else report.year
+    elif name == "organ":
+        report.organ = text
+    elif name == "doc_number":
+        report.doc_number = text
+    elif name == "date":
+        report.date = text
+    elif name == "title":
+        report.title = text
+    else:
+        raise KeyError(f"not a meta field: {name}")
 
 
 # --- Checks: the same refusals as for a typed figure -------------------------------------

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.edits import Change, SetMeta, SetText, Typing, check_meta
+from gxdesk.edits import Change, SetMeta, SetText, Typing, check_meta, meta_value
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
@@ -211,7 +211,7 @@ class MetaPage(FieldPage):
         self._loading = True
         try:
             for name, widget in self._lines.items():
-                text = getattr(report, name)
+                text = str(meta_value(report, name))
                 if check_meta(name, widget.text()) != text:
                     widget.setText(text)
             self.year.setValue(report.year or YEAR_MIN)
