@@ -26,7 +26,7 @@ from gxdesk.model import ENTERED_KEYS, CellKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount
 from gxdesk.schema import (
     MAX_COUNT,
-    META_LABELS,
+    META_FIELDS,
     SECTION_BY_ID,
     TABLE_BY_ID,
     TEXT_IDS,
@@ -34,6 +34,7 @@ from gxdesk.schema import (
     YEAR_MAX,
     YEAR_MIN,
     Kind,
+    MetaKind,
     cell_name,
 )
 from gxdesk.text import clean_text
@@ -41,6 +42,7 @@ from gxdesk.text import clean_text
 MetaValue = Union[str, int]
 _ENTERED = frozenset(ENTERED_KEYS)
 _AMOUNTS = frozenset(key for key in ENTERED_KEYS if TABLE_BY_ID[key[0]].kind(key[1]) is Kind.AMOUNT)
+_META = {f.id: f for f in META_FIELDS}
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
@@ -61,7 +63,7 @@ class Change(NamedTuple):
 
 
 NOTHING = Change()
-EVERYTHING = Change(frozenset(TABLE_BY_ID), frozenset(TEXT_IDS), frozenset(META_LABELS))
+EVERYTHING = Change(frozenset(TABLE_BY_ID), frozenset(TEXT_IDS), frozenset(_META))
 
 
 class Typing(NamedTuple):
@@ -184,7 +186,7 @@ class SetMeta(Edit):
     _fields = __slots__
 
     def __init__(self, field: str, value: MetaValue, typing: Typing | None = None, check: bool = True) -> None:
-        if field not in META_LABELS:
+        if field not in _META:
             raise KeyError(f"not a meta field: {field}")
         self.field = field
         self.value = check_meta(field, value) if check else value
@@ -192,11 +194,11 @@ class SetMeta(Edit):
 
     @property
     def label(self) -> str:
-        return f"修改{META_LABELS[self.field]}"
+        return f"修改{_META[self.field].label}"
 
     def apply(self, report: Report) -> Done:
         before = meta_value(report, self.field)
-        _set_meta(report, self.field, self.value)
+        setattr(report, self.field, self.value)  # a field of META_FIELDS, its value checked by its kind
         change = Change(fields=frozenset({self.field})) if before != self.value else NOTHING
         return Done(report, SetMeta(self.field, before, check=False), change)
 
@@ -230,27 +232,9 @@ class ReplaceReport(Edit):
 
 
 def meta_value(report: Report, name: str) -> MetaValue:
-    """One meta field of the report by its key (see ``schema.META_LABELS``)."""
-    values: dict[str, MetaValue] = {"organ": report.organ, "year": report.year, "doc_number": report.doc_number,
-                                    "date": report.date, "title": report.title}
-    return values[name]
-
-
-def _set_meta(report: Report, name: str, value: MetaValue) -> None:
-    """Each field by name, so that mypy sees every assignment's type (no setattr by string)."""
-    text = value if isinstance(value, str) else ""
-    if name == "year":
-        report.year = value if isinstance(value, int) else report.year
-    elif name == "organ":
-        report.organ = text
-    elif name == "doc_number":
-        report.doc_number = text
-    elif name == "date":
-        report.date = text
-    elif name == "title":
-        report.title = text
-    else:
-        raise KeyError(f"not a meta field: {name}")
+    """One meta field of the report by its id (``schema.META_FIELDS``)."""
+    value: MetaValue = getattr(report, _META[name].id)
+    return value
 
 
 # --- Checks: the same refusals as for a typed figure -------------------------------------
@@ -278,22 +262,20 @@ def check_cell(key: CellKey, value: Value) -> Value:
 
 
 def check_meta(name: str, value: object) -> MetaValue:
-    """A meta field's value as stored: text on one line without stray spaces, a year
-    in range, a real date (YYYY-MM-DD) or ""; InputError saying why not."""
-    if name not in META_LABELS:
-        raise KeyError(f"not a meta field: {name}")
-    label = META_LABELS[name]
-    if name == "year":
-        return check_year(value)
+    """A meta field's value as stored, by the field's kind: text on one line without
+    stray spaces, a year in range, a real date (YYYY-MM-DD) or ""; InputError saying why not."""
+    meta = _META[name]
+    if meta.kind is MetaKind.YEAR:
+        return check_year(value, meta.label)
     if not isinstance(value, str):
-        raise InputError(f"{label}应为文字，不能是“{value}”")
+        raise InputError(f"{meta.label}应为文字，不能是“{value}”")
     text = " ".join(line.strip() for line in clean_text(value).split("\n") if line.strip())
-    if name == "date" and text:
-        return check_date(text)
+    if meta.kind is MetaKind.DATE and text:
+        return check_date(text, meta.label)
     return text
 
 
-def check_year(value: object) -> int:
+def check_year(value: object, label: str) -> int:
     year: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         year = value
@@ -301,11 +283,11 @@ def check_year(value: object) -> int:
         digits = unicodedata.normalize("NFKC", value).strip()
         year = int(digits) if digits.isascii() and digits.isdigit() else None
     if year is None or not YEAR_MIN <= year <= YEAR_MAX:
-        raise InputError(f"报告年度应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，不能是“{value}”")
+        raise InputError(f"{label}应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，不能是“{value}”")
     return year
 
 
-def check_date(text: str) -> str:
+def check_date(text: str, label: str) -> str:
     normal = unicodedata.normalize("NFKC", text)
     match = _ISO_DATE.fullmatch(normal)
     try:
@@ -314,7 +296,7 @@ def check_date(text: str) -> str:
             return normal
     except ValueError:
         pass
-    raise InputError(f"成文日期“{text}”不是有效的日期，应为“年-月-日”，如 2026-01-26")
+    raise InputError(f"{label}“{text}”不是有效的日期，应为“年-月-日”，如 2026-01-26")
 
 
 # --- Typing runs ----------------------------------------------------------------------------

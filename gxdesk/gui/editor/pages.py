@@ -32,13 +32,13 @@ from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
 from gxdesk.gui.editor.flags import flag_tooltip
+from gxdesk.numbers import item_mark
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
 _runs = itertools.count(1)  # one per stretch of typing in one field (Typing.run): its edits merge
 _REDO_Y = QKeySequence("Ctrl+Y")
 
@@ -243,10 +243,10 @@ class TextPage(FieldPage):
         layout = self.body_layout
         layout.addWidget(named(QLabel(SECTION_BY_ID[section].heading), "section_heading"))
         parts = [p for p in TEXT_PARTS if p.section == section]
-        numbered = itertools.count()
+        numbered = itertools.count(1)
         self.text_fields: dict[str, TextField] = {}
         for part in parts:
-            title = f"（{CHINESE_NUMERALS[next(numbered)]}）{part.title}" if part.title else ""
+            title = f"{item_mark(next(numbered))}{part.title}" if part.title else ""
             layout.addWidget(_caption(title, part.hint))
             field = TextField(document, part)
             layout.addWidget(field, 1)

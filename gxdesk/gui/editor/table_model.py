@@ -8,19 +8,18 @@ and flags come from the core on every change.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Union
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gxdesk.edits import Change
-from gxdesk.grid import GridCell, Role, layout
+from gxdesk.grid import CellRole, GridCell, grid_of
 from gxdesk.gui.document import Document
 from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
 from gxdesk.model import CellKey, Value
-from gxdesk.numbers import NumberError, is_blank, parse_amount, parse_count
-from gxdesk.schema import Kind, Table, cell_name
+from gxdesk.numbers import NumberError, format_figure, parse_figure
+from gxdesk.schema import Table, cell_name
 
 # Colours of the cells (kept here, not in the stylesheet: item views take them from the model).
 HEADER_BG = QColor("#e8edf3")
@@ -40,14 +39,6 @@ _EDIT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.I
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def format_value(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
 class ReportTableModel(QAbstractTableModel):
     refused = Signal(QModelIndex, str)  # an entry that is not a figure, with the reason
 
@@ -55,7 +46,7 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.table = table
-        self.grid = layout(table)
+        self.grid = grid_of(table)
         self.offset = self.grid.header_rows
         self._bold = QFont()
         self._bold.setBold(True)
@@ -114,7 +105,7 @@ class ReportTableModel(QAbstractTableModel):
         key = cell.key
         computed = self._computed[key]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return format_value(self.document.report.value(*key))
+            return format_figure(self.document.report.value(*key))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -130,7 +121,7 @@ class ReportTableModel(QAbstractTableModel):
                 tip = "\n".join(filter(None, ["自动计算，不能修改", tip]))
             return tip or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{cell_name(*key)}：{format_value(self.document.report.value(*key)) or '空'}"
+            return f"{cell_name(*key)}：{format_figure(self.document.report.value(*key)) or '空'}"
         if role == Qt.ItemDataRole.FontRole and computed:
             return self._bold
         return None
@@ -144,16 +135,16 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.LABEL:
+            if cell.role is CellRole.LABEL:
                 return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
-            if cell.role is Role.HEADING:
+            if cell.role is CellRole.HEADING:
                 return QBrush(HEADING_BG)
-            return QBrush(HEADER_BG) if cell.role is Role.HEADER else None
+            return QBrush(HEADER_BG) if cell.role is CellRole.HEADER else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(TEXT)  # not the greyed text of a disabled item
-        if role == Qt.ItemDataRole.FontRole and cell.role is Role.HEADING:
+        if role == Qt.ItemDataRole.FontRole and cell.role is CellRole.HEADING:
             return self._bold
         return None
 
@@ -166,11 +157,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def parse(self, key: CellKey, text: str) -> Value:
         """A typed or pasted entry as a figure; NumberError with the reason otherwise."""
-        if is_blank(text):
-            return None
-        if self.table.kind(key[1]) is Kind.AMOUNT:
-            return parse_amount(text)
-        return parse_count(text)
+        return parse_figure(text, self.table.kind(key[1]))
 
     def set_texts(self, entries: list[tuple[GridCell, str]], label: str) -> bool:
         """Parse every entry (entered cells only), then apply all of them as one undo step, or none."""

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.grid import GridCell, Role, fit_heights
+from gxdesk.grid import CellRole, GridCell, fit_heights
 from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
 from gxdesk.gui.editor.table_model import HEADER_BG, TEXT, Index, ReportTableModel
 from gxdesk.model import CellKey
@@ -196,7 +196,8 @@ class ReportTableView(QTableView):
         """In characters. Group columns fit each label into its rows (vertical if it must);
         the last label column takes the longest label on at most two lines."""
         grid = self.report_model.grid
-        cells = [c for c in grid.cells if c.column == column and c.role in (Role.GROUP, Role.LABEL) and c.colspan == 1]
+        labels = (CellRole.GROUP, CellRole.LABEL)
+        cells = [c for c in grid.cells if c.column == column and c.role in labels and c.colspan == 1]
         if not cells:
             return 4
         if column < grid.label_columns - 1:

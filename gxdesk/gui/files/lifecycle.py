@@ -147,7 +147,7 @@ class Files:
     def save_as(self) -> bool:
         report, settings = self.document.report, self.host.settings
         suggested = self.document.path or Path(settings.last_folder or Path.home()) / (
-            file_name(f"{report.organ}{report.year}年度报告" if report.organ else UNTITLED) + gxr.SUFFIX)
+            file_name(report.short_title if report.organ else UNTITLED) + gxr.SUFFIX)
         path = self.host.prompts.ask_save_path("另存为", suggested, FILE_FILTER)
         if path is None:
             return False

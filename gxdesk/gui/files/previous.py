@@ -12,7 +12,7 @@ from gxdesk.gui.files.lifecycle import Files
 from gxdesk.gui.host import Host
 from gxdesk.model import Report, carry_over_changes
 from gxdesk.numbers import format_number
-from gxdesk.schema import cell_name
+from gxdesk.schema import REQUESTS, cell_name
 
 
 def install(host: Host, files: Files) -> PreviousYear:
@@ -50,16 +50,17 @@ class PreviousYear:
         # A figure last year's report left blank (or an import could not find) is no figure to copy.
         changes = {k: v for k, v in differing.items() if v is not None}
         before = {key: document.report.cells[key] for key in changes}
+        this, last = REQUESTS.row("carried_over").short, REQUESTS.row("carried_forward").short
         document.set_previous(previous, name)
         if changes:
             document.set_cells(changes, "载入上年结转")
             lines = [f"{cell_name(*k)}：{format_number(before[k])} → {format_number(v)}" for k, v in changes.items()]
-            note = "已按上年「四、结转下年度继续办理」填入「二、上年结转」（可撤销）：\n" + "\n".join(lines)
+            note = f"已按上年「{last}」填入「{this}」（可撤销）：\n" + "\n".join(lines)
         elif not differing:
-            note = "「二、上年结转」与上年「四、结转下年度继续办理」一致，未作修改。"
+            note = f"「{this}」与上年「{last}」一致，未作修改。"
         else:
             note = ""
         if len(changes) < len(differing):
-            note = "\n".join(filter(None, [note, f"上年「四、结转下年度继续办理」有 {len(differing) - len(changes)} 格"
-                                         "是空的，对应的「二、上年结转」没有改动，请核对。"]))
+            note = "\n".join(filter(None, [note, f"上年「{last}」有 {len(differing) - len(changes)} 格"
+                                         f"是空的，对应的「{this}」没有改动，请核对。"]))
         return f"已载入“{name}”（{previous.year} 年度），跨年核对已开启。\n\n{note}"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.gui.actions import named
+from gxdesk.schema import REQUESTS
 
 FILE_KINDS = "已发布的报告 (*.docx *.html *.htm *.txt *.md);;所有文件 (*)"
 FILE_HINT = ("可导入 Word 文件（.docx）、另存的网页（.html/.htm）、文本文件（.txt/.md）。"
@@ -74,7 +75,8 @@ class ImportDialog(QDialog):
         use_layout = QVBoxLayout(use)
         self.as_new = named(QRadioButton("作为新报告打开：核对、修改后用“另存为”保存"), "import_as_new")
         self.as_new.setChecked(True)
-        self.as_previous = QRadioButton("作为上年报告：填入当前报告的「二、上年结转」，并开启跨年核对")
+        carried_over = REQUESTS.row("carried_over").short
+        self.as_previous = QRadioButton(f"作为上年报告：填入当前报告的「{carried_over}」，并开启跨年核对")
         self.as_previous.setObjectName("import_as_previous")
         group = QButtonGroup(self)
         for button in (self.as_new, self.as_previous):

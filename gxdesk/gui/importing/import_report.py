@@ -81,7 +81,7 @@ class Importing:
             done = self.previous.use(report, source)
             host.prompts.show_summary("已导入上年报告", _summary(done, lines), lines)
             return True
-        found = f"{report.organ}{report.year}年度报告" if report.organ and report.year else Path(source).stem
+        found = report.short_title if report.organ and report.year else Path(source).stem
         name = f"{found}（导入）"
         if not self.files.open_report(report, name, unsaved=True):
             return False
