@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gxdesk.gui.document import Document
@@ -14,6 +14,8 @@ ERROR_DOT, WARNING_DOT = "#d64545", "#e0a800"
 
 def dot(colour: str, size: int = 12) -> QIcon:
     """A small filled circle: the mark of an error (red) or a warning (amber)."""
+    from PySide6.QtGui import QPainter, QPixmap  # a report without findings never draws one: start-up skips them
+
     pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size for high-DPI screens
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
