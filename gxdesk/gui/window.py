@@ -27,6 +27,7 @@ from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
 from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
 from gxdesk.model import Report
+from gxdesk.os_errors import failed
 from gxdesk.rules import Finding, summary
 from gxdesk.settings import FILE_NAME, Settings
 
@@ -122,11 +123,14 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         try:
             self.settings.save(self.settings_file)
-        except OSError:
-            pass  # a read-only profile must not stop the work; the settings are a convenience
+        except OSError as error:  # a read-only profile must not stop the work; the settings are a convenience
+            self.show_message(f"设置没有保存：{failed('写入', self.settings_file, error)}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
 
     def action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         return make_action(self, text, slot, shortcut)
@@ -235,7 +239,8 @@ class MainWindow(QMainWindow):
     # --- Keeping the window in step ----------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_TITLE}")
+        read_only = "（只读）" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.name}{read_only}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.modified)
         self._show_findings()
 

@@ -64,9 +64,12 @@ class Importing:
         from gxdesk.importer import import_file, import_text
 
         host = self.host
+        from gxdesk.limits import check_report
+
         try:
             with busy():
                 result = import_file(request.path) if request.path else import_text(request.text, PASTED)
+            check_report(result.report)  # what a report may hold, as for a file or typing
         except InputError as error:
             host.prompts.warn("无法导入", f"{error}\n\n当前报告没有改动。")
             return False
