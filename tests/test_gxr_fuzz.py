@@ -22,12 +22,8 @@ from hypothesis import strategies as st
 from gxdesk import gxr
 from gxdesk.errors import InputError
 from gxdesk.model import ENTERED_KEYS, Report, new_report
-from gxdesk.resources import data_file
 from gxdesk.schema import MAX_AMOUNT_PLACES, MAX_COUNT, TABLE_BY_ID, TEXT_IDS, YEAR_MAX, YEAR_MIN, Kind
-from tests.fuzzing import assert_usable, within
-
-SAMPLE = data_file("sample.gxr").read_bytes()
-SAMPLE_JSON = json.loads(SAMPLE)
+from tests.fuzzing import SAMPLE, SAMPLE_JSON, assert_usable, damaged_files, mutated_files, within
 
 
 def parsed(data: bytes) -> Report | None:
@@ -39,58 +35,6 @@ def parsed(data: bytes) -> Report | None:
         message = str(error)
         assert message and "\n" not in message and "Traceback" not in message
         return None
-
-
-# Any character: lone surrogates ("\ud800") and C0 controls are cleaned when loaded (gxdesk.text).
-TEXT = st.text(max_size=12)
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-(10**20), max_value=10**20) | st.floats() | TEXT
-    | st.sampled_from(["1.25", "-0", "0.0000001", "1e3", "１２", "12 34", "NaN"]),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
-    max_leaves=8,
-)
-
-
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    paths = [prefix]
-    if isinstance(value, dict):
-        for key, child in value.items():
-            paths += _paths(child, (*prefix, key))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            paths += _paths(child, (*prefix, i))
-    return paths
-
-
-PATHS = _paths(SAMPLE_JSON)[1:]  # every value in the file (not the whole file)
-
-
-@st.composite
-def mutated_files(draw: st.DrawFn) -> bytes:
-    document = json.loads(SAMPLE)
-    path = draw(st.sampled_from(PATHS))
-    *parents, last = path
-    holder = document
-    for step in parents:
-        holder = holder[step]
-    change = draw(st.sampled_from(["replace", "drop", "add"]))
-    if change == "drop" and isinstance(holder, dict):
-        del holder[last]
-    elif change == "add" and isinstance(holder, dict):
-        holder[draw(TEXT)] = draw(JSON_VALUES)
-    else:
-        holder[last] = draw(JSON_VALUES)
-    return json.dumps(document, ensure_ascii=draw(st.booleans())).encode("utf-8")
-
-
-@st.composite
-def damaged_files(draw: st.DrawFn) -> bytes:
-    data = bytearray(SAMPLE)
-    for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        start = draw(st.integers(min_value=0, max_value=len(data)))
-        end = draw(st.integers(min_value=start, max_value=min(len(data), start + 8)))
-        data[start:end] = draw(st.binary(max_size=8))
-    return bytes(data)
 
 
 @given(st.binary(max_size=300))

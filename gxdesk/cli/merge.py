@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from gxdesk import gxr
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if output.exists():
         raise InputError(f"“{output}”已存在，没有覆盖；请换一个文件名")
     paths = [Path(f) for f in args.files]
-    if output.resolve() in {p.resolve() for p in paths}:
+    if os.path.realpath(output) in {os.path.realpath(p) for p in paths}:  # realpath: a link loop is no error here
         raise InputError("汇总结果不能写入参与汇总的文件")
     reports = [gxr.load(p) for p in paths]
     merged = merge(reports, args.organ, [p.name for p in paths])

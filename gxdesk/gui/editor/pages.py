@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.edits import Change, SetMeta, SetText, Typing, changed_span, check_meta, meta_value
+from gxdesk.edits import Change, SetMeta, SetText, Typing, changed_span, meta_value
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
@@ -35,7 +35,7 @@ from gxdesk.gui.editor.flags import flag_tooltip
 from gxdesk.numbers import item_mark
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
-from gxdesk.text import clean_text
+from gxdesk.text import clean_line, clean_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -258,7 +258,7 @@ class MetaPage(FieldPage):
         try:
             for name, widget in self._lines.items():
                 text = str(meta_value(report, name))
-                if check_meta(name, widget.text()) != text:
+                if clean_line(widget.text()) != text:  # not while the clerk types a space or a line on
                     widget.setText(text)
             self.year.setValue(report.year or YEAR_MIN)
             date = QDate.fromString(report.date, "yyyy-MM-dd") if report.date else self.date.minimumDate()
