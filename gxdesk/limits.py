@@ -18,7 +18,7 @@ from gxdesk.schema import META_LABELS, text_part_name
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a .gxr file
 MAX_PART_CHARS = 50_000  # characters in one narrative part
-MAX_PART_LINES = 2_000  # paragraphs (lines) in one part
+MAX_PART_LINES = 1_000  # paragraphs (lines) in one part
 MAX_TEXT_CHARS = 100_000  # characters in all the parts together
 MAX_META_CHARS = {"organ": 100, "doc_number": 50, "title": 200}  # one-line fields
 

@@ -54,10 +54,11 @@ class Holder(NamedTuple):
     since: float
 
     def describe(self) -> str:
-        who = f"{self.user} " if self.user else ""
+        """e.g. 用户 zhang 在 PC-07 上，自 1月26日 9:05 起 (the computer only when it is another one)."""
+        who = f"用户 {self.user}" if self.user else ""
         where = f"在 {self.host} 上" if self.host and self.host != _host_name() else ""
         when = f"自 {_when(self.since)} 起" if self.since else ""
-        return f"{who}{where}{when}".strip() or "另一个窗口"
+        return "，".join(filter(None, [" ".join(filter(None, [who, where])), when])) or "另一个窗口"
 
 
 def _when(stamp: float) -> str:

@@ -27,10 +27,12 @@ from gxdesk.cli import main
 from tests.fuzzing import SAMPLE, damaged_files, mutated_files, within
 
 REAL_TEXT = Path(__file__).parent / "data" / "real" / "xingxian-2025.txt"
-INPUTS = ["sample.gxr", "changed.gxr", "empty.gxr", "folder", "pipe.gxr", "device.gxr", "loop.gxr",
-          "read-only.gxr", "missing.gxr", "real.txt", "长" * 90 + ".gxr"]
-OUTPUTS = ["out.gxr", "out.pdf", "out.docx", "sample.gxr", "read-only.gxr", "read-only.pdf", "pipe.gxr",
-           "pipe.pdf", "folder", "no-folder/out.gxr", "loop.gxr", "out.txt", "device.gxr"]
+# Usable files come up as often as all the unusable ones together, so that many commands get to the end.
+INPUTS = ["sample.gxr", "changed.gxr"] * 4 + ["empty.gxr", "folder", "pipe.gxr", "device.gxr", "loop.gxr",
+                                              "read-only.gxr", "missing.gxr", "real.txt", "长" * 90 + ".gxr"]
+OUTPUTS = ["out.gxr", "out.pdf", "out.docx", "sample.gxr"] * 3 + [
+    "read-only.gxr", "read-only.pdf", "pipe.gxr", "pipe.pdf", "folder", "no-folder/out.gxr", "loop.gxr",
+    "out.txt", "device.gxr"]
 # Options as typed: any text (argv of a real process cannot hold lone surrogates).
 TYPED = st.text(st.characters(exclude_categories=["Cs"]), max_size=12) | st.sampled_from(
     ["2025", "２０２５", "1999", "-1", "", "某县人民政府办公室", "<b>&{{7*7}}", "a\nb"])

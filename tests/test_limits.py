@@ -35,7 +35,7 @@ def test_the_limits_are_generous_for_real_reports() -> None:
 
 @pytest.mark.parametrize(("changes", "complaint"), [
     ({"other": "字" * (limits.MAX_PART_CHARS + 1)}, "六、其他需要报告的事项有 50,001 个字符，超过每部分 50,000 个字符的上限"),
-    ({"other": "\n" * limits.MAX_PART_LINES}, "六、其他需要报告的事项有 2,001 行，超过每部分 2,000 行（段）的上限"),
+    ({"other": "\n" * limits.MAX_PART_LINES}, "六、其他需要报告的事项有 1,001 行，超过每部分 1,000 行（段）的上限"),
     ({p: "字" * 12_000 for p in TEXT_IDS}, "正文共有 120,000 个字符，超过全文 100,000 个字符的上限"),
     ({"organ": "某" * 101}, "机关名称有 101 个字符，超过 100 个字符的上限"),
     ({"title": "题" * 201}, "标题有 201 个字符，超过 200 个字符的上限"),

@@ -72,7 +72,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     class Parser(argparse.ArgumentParser):
         def error(self, message: str) -> NoReturn:
             """A mistyped command line is unusable input too: one line, exit 2 (the usage is --help's)."""
-            self.exit(2, f"{self.prog}: {_argparse_chinese(message)}（用 {self.prog} --help 查看用法）\n")
+            self.exit(2, f"gxdesk: {_argparse_chinese(message)}（用 {self.prog} --help 查看用法）\n")
 
     parser = Parser(
         prog="gxdesk", description="政府信息公开工作年度报告：填写、核对、生成。不带参数时打开窗口。"

@@ -34,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from gxdesk.render import render
+    from gxdesk.render import check_target, render
     from gxdesk.report_lock import holder
 
+    check_target(Path(args.output))  # a refusal is the only line: no warnings about the report before it
     report = gxr.load(args.file)
     who = holder(Path(args.file))
     if who is not None:

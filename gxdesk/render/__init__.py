@@ -22,7 +22,7 @@ from gxdesk.render.printout import Printout, TemplateError
 
 FORMATS = (".docx", ".pdf")
 
-__all__ = ["FORMATS", "Printout", "TemplateError", "build", "render", "render_bytes"]
+__all__ = ["FORMATS", "Printout", "TemplateError", "build", "check_target", "render", "render_bytes"]
 
 
 def build(report: Report, template_dir: Path | str | None = None, *, seal: bool = False) -> Printout:
@@ -49,8 +49,7 @@ def render(
     write with one message, and no half-written zip is left for the collector to finish.
     """
     path = Path(out_path)
-    fmt = _format_of(path)
-    check_output(path)
+    fmt = check_target(path)
     try:
         data, warnings = render_bytes(report, fmt, template_dir, font_dir, seal)
     except OSError as error:  # a font or template file that cannot be read now
@@ -76,6 +75,14 @@ def render_bytes(
     stream = io.BytesIO()
     warnings = _writer(fmt, font_dir)(printed, stream)
     return stream.getvalue(), warnings
+
+
+def check_target(path: Path) -> str:
+    """The format ``path`` asks for; InputError before any work if it cannot be written
+    (not .docx/.pdf, a folder, a pipe, a read-only file, a missing folder)."""
+    fmt = _format_of(path)
+    check_output(path)
+    return fmt
 
 
 def _format_of(path: Path) -> str:

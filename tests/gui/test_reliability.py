@@ -50,6 +50,7 @@ def test_a_second_window_is_told_and_opens_read_only(qtbot, make_window, answers
     second = make_window(str(report))
     assert answers.asked == ["open_locked"]
     assert second.document.read_only and "（只读）" in second.windowTitle()
+    assert second.files.read_only_note.isVisible() and "另存为" in second.files.read_only_note.text()
     type_into(qtbot, second.view("requests"), NEW, "99")
     copy = tmp_path / "副本.gxr"
     answers.save_paths.append(copy)
@@ -57,6 +58,7 @@ def test_a_second_window_is_told_and_opens_read_only(qtbot, make_window, answers
     assert answers.save_asked and gxr.load(copy).cells[NEW] == 99
     assert gxr.load(report).cells[NEW] == 58  # the first window's file untouched
     assert not second.document.read_only and second.document.path == copy
+    assert not second.files.read_only_note.isVisible()
     first.close()
     assert holder(report) is None
 

@@ -79,7 +79,7 @@ class Drafts:
 
     def _failed(self, error: OSError) -> None:
         why = reason(error)
-        self.failure = f"自动保存已停止：无法写入草稿文件夹“{self.directory}”（{why}）"
+        self.failure = f"自动保存已停止。无法写入草稿文件夹“{self.directory}”：{why}"
         self.state.setText(f"自动保存已停止（草稿文件夹：{self.directory}）")
         self.state.setToolTip(f"{self.failure}。程序会继续重试；在此之前请随时用“保存”保存报告。")
         self.state.show()

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from gxdesk import autosave, gxr, userdirs
 from gxdesk.errors import InputError
 from gxdesk.files import Fingerprint, is_read_only
-from gxdesk.gui.actions import file_name, with_suffix
+from gxdesk.gui.actions import file_name, named, with_suffix
 from gxdesk.gui.document import UNTITLED
 from gxdesk.gui.files.drafts import AUTOSAVE_MS, Drafts
 from gxdesk.gui.files.recent import RecentMenu
@@ -60,6 +61,10 @@ class Files:
         self.recent_menu = RecentMenu(host.settings, self.open_recent, host.widget())
         self.lock: ReportLock | None = None  # this window's hold on its file
         self.fingerprint: Fingerprint | None = None  # the file as this window last read or wrote it
+        self.read_only_note = named(QLabel("只读：另一个窗口正在编辑此报告，保存时请另存为"), "read_only_note")
+        self.read_only_note.hide()
+        host.add_status_widget(self.read_only_note)
+        self.document.state_changed.connect(lambda: self.read_only_note.setVisible(self.document.read_only))
 
     # --- Starting --------------------------------------------------------------------
 
