@@ -9,7 +9,6 @@ for a write and never waited on for a read; a read-only file is never replaced.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -94,6 +93,8 @@ class Fingerprint(NamedTuple):
 
     @classmethod
     def of(cls, data: bytes, info: os.stat_result) -> Fingerprint:
+        import hashlib  # here: it loads OpenSSL, a few ms of the window's start-up
+
         return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
     @classmethod

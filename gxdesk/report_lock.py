@@ -19,7 +19,6 @@ caller holds that very lock (the window saving its own report).
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -144,6 +143,8 @@ class ReportLock:
         fd = self._lock.fd
         if fd is None:
             return
+        import getpass
+
         try:
             user = getpass.getuser()
         except Exception:  # no user name in the environment (a service): not worth failing over

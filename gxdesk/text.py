@@ -29,6 +29,11 @@ def clean_line(text: str) -> str:
     return " ".join(line.strip() for line in clean_text(text).split("\n") if line.strip())
 
 
+# What must not be printed as itself in a one-line message: controls (C0, C1), the characters that
+# break a line (NEL, U+2028, U+2029) and surrogates, which no console can encode.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
 def quoted(text: str) -> str:
-    """``text`` safe to put in a message: a character that cannot be printed shows as its escape."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """``text`` safe to put in a one-line message: what cannot be printed as itself shows as its escape."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)

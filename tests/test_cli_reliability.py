@@ -222,3 +222,10 @@ def test_a_private_report_stays_private(tmp_path: Path) -> None:
     assert result.returncode in (0, 1), result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "private.gxr.bak").stat().st_mode) == 0o600
+
+
+def test_a_refusal_stays_one_line_whatever_the_file_holds_or_is_called(tmp_path: Path) -> None:
+    """Found by fuzzing: a value with U+0085 (a line break to Python and to some terminals) in the message."""
+    odd = report_file(tmp_path, "a\nb\u2028c.gxr", SAMPLE.read_bytes().replace(b'"year": 2025', b'"year": "\xc2\x85"'))
+    line = refused(gxdesk("check", odd), "报告年度")
+    assert "a\\nb\\u2028c.gxr" in line and "\\x85" in line

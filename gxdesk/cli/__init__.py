@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn, Sequence
 
 from gxdesk.errors import InputError
+from gxdesk.text import quoted
 
 if TYPE_CHECKING:
     import argparse
@@ -55,12 +56,12 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return int(namespace.run(namespace))
     except InputError as error:
-        print(f"gxdesk: {error}", file=sys.stderr)
+        print(f"gxdesk: {quoted(str(error))}", file=sys.stderr)  # one line, whatever a file name holds
         return 2
     except OSError as error:  # a file the command reached without one of the core's own checks: still one line
         from gxdesk.os_errors import failed
 
-        print(f"gxdesk: {failed('访问', error.filename or '文件', error)}", file=sys.stderr)
+        print(f"gxdesk: {quoted(failed('访问', error.filename or '文件', error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

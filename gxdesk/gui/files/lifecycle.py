@@ -61,7 +61,7 @@ class Files:
         self.recent_menu = RecentMenu(host.settings, self.open_recent, host.widget())
         self.lock: ReportLock | None = None  # this window's hold on its file
         self.fingerprint: Fingerprint | None = None  # the file as this window last read or wrote it
-        self.read_only_note = named(QLabel("只读：另一个窗口正在编辑此报告，保存时请另存为"), "read_only_note")
+        self.read_only_note = named(QLabel("只读：保存时请另存为新文件"), "read_only_note")
         self.read_only_note.hide()
         host.add_status_widget(self.read_only_note)
         self.document.state_changed.connect(lambda: self.read_only_note.setVisible(self.document.read_only))
