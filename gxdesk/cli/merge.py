@@ -68,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
     against = args.against or next((str(s.compare_with) for s in saved if s.compare_with), None)
     parent = _parent(Path(against)) if against else None
 
-    files = find_inputs(paths, skip=[p for p in outputs if p is not None])
+    # The roster, last year's 汇总 and the report to compare with may sit in the folder: they are not units.
+    skip = [*(p for p in outputs if p is not None), *(Path(p) for p in (args.roster, args.previous, against) if p)]
+    files = find_inputs(paths, skip=skip)
     if not files:
         raise InputError("没有找到要汇总的报告文件（.gxr、.docx、.pdf、.html、.txt）")
     sources = [read_source(path) for path in files]

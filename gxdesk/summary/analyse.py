@@ -75,6 +75,11 @@ class Unit:
     def counted(self) -> bool:
         return self.used is not None
 
+    @property
+    def readable(self) -> bool:
+        """A report was read for it (else only files that cannot be read name it)."""
+        return any(s.report is not None for s in self.sources)
+
 
 @dataclass(frozen=True)
 class Duplicate:
@@ -131,15 +136,16 @@ class Summary:
 
     @property
     def unexpected(self) -> list[str]:
-        return [u.name for u in self.units if self.roster and u.sources and not u.on_roster]
+        return [u.name for u in self.units if self.roster and u.readable and not u.on_roster]
 
     @property
     def needs_attention(self) -> bool:
         """Anything the office must look at: what makes ``gxdesk merge`` exit 1."""
         aggregate = rules.check(self.merged) if self.merged is not None else []
         return bool(
-            any(u.errors or not u.sources for u in self.units) or self.unexpected or self.duplicates
-            or self.other_year or self.similar or self.same_as_last_year or self.differences
+            any(u.errors or not u.sources for u in self.units) or self.unexpected
+            or any(not d.same for d in self.duplicates) or self.other_year or self.similar
+            or self.same_as_last_year or self.differences
             or any(f.severity is ERROR and f.table for f in aggregate)
         )
 
@@ -171,7 +177,7 @@ def summarise(
         _choose(unit, summary, decisions or {}, use_newer)
         if unit.used is not None:
             _check(unit, summary, (last_year or {}).get(unit.key))
-        if roster is not None and unit.sources and not unit.on_roster:
+        if roster is not None and unit.readable and not unit.on_roster:
             unit.findings.append(Finding("summary.unexpected", WARNING,
                                          f"“{unit.name}”不在单位名单中；已计入合计，请核对名称或更新名单",
                                          META_SECTION))

@@ -178,8 +178,11 @@ class _Reader:
         organ = self.text(item.get("organ"), f"{where}.organ ")
         file = self.path(item["file"], f"{where}.file ") if item.get("file") is not None else None
         figures = self.keys(item.get("figures", {}), _TABLE_IDS, f"{where}.figures ")
-        report = gxr.from_dict({"format": gxr.FORMAT, "version": gxr.VERSION, "organ": organ,
-                                "year": year or YEAR_MIN, **figures}, f"{self.name}·{where}")
+        try:
+            report = gxr.from_dict({"format": gxr.FORMAT, "version": gxr.VERSION, "organ": organ,
+                                    "year": year or YEAR_MIN, **figures}, f"{self.name}·{where}")
+        except InputError as error:
+            raise SummaryFileError(str(error)) from None
         return UnitFigures(organ, file, report)
 
 

@@ -15,7 +15,7 @@ from gxdesk.files import read_limited
 from gxdesk.summary.identity import unit_key
 
 MAX_BYTES = 1024 * 1024
-_NUMBERING = re.compile(r"^\s*[\d０-９]+\s*[.、，,．)）\t ]\s*")
+_NUMBERING = re.compile(r"^\s*[\d０-９]+\s*(?:[.、，,．)）]|\s)\s*")
 
 
 def parse_roster(text: str) -> list[str]:
