@@ -26,6 +26,7 @@ from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
 from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
+from gxdesk.gui.summary import feature as summary_feature
 from gxdesk.model import Report
 from gxdesk.rules import Finding, summary
 from gxdesk.settings import FILE_NAME, Settings
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.importing = import_report.install(self, self.files, self.previous_year)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
+        self.summary = summary_feature.install(self, self.files)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 820)
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
         self.files.start(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.may_discard():
+        if not self.summary.may_close() or not self.files.may_discard():
             event.ignore()
             return
         self.files.close()
