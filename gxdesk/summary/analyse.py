@@ -144,7 +144,7 @@ class Summary:
         aggregate = rules.check(self.merged) if self.merged is not None else []
         return bool(
             any(u.errors or not u.sources for u in self.units) or self.unexpected
-            or any(not d.same for d in self.duplicates) or self.other_year or self.similar
+            or any(not d.same for d in self.duplicates) or self.similar
             or self.same_as_last_year or self.differences
             or any(f.severity is ERROR and f.table for f in aggregate)
         )

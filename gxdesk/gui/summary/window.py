@@ -208,8 +208,8 @@ class SummaryWindow(QMainWindow):
         self.setCentralWidget(body)
         self.counts_label = named(QLabel(), "summary_counts")
         self.progress = named(QProgressBar(), "summary_progress")
-        self.progress.setMaximumWidth(260)
-        self.progress.setFormat("正在读取 %v / %m 份")
+        self.progress.setMinimumWidth(240)
+        self.progress.setFormat("正在读取 %v / %m")
         self.progress.hide()
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
@@ -296,6 +296,9 @@ class SummaryWindow(QMainWindow):
             self.gathered = None
             self._show()
             return
+        self._show_inputs()
+        if self.gathered is None:
+            self.counts_label.setText("正在读取各单位的报告……")
         self.loader = Loader(self.saved, self.sources, self)
         self.loader.progressed.connect(self._progressed)
         self.loader.gathered.connect(self._gathered)
@@ -358,12 +361,7 @@ class SummaryWindow(QMainWindow):
         self.year_spin.blockSignals(True)
         self.year_spin.setValue(self.saved.year or YEAR_MIN - 1)
         self.year_spin.blockSignals(False)
-        inputs = "；".join(p.name or str(p) for p in self.saved.inputs) or NO_INPUTS
-        roster = self.gathered.roster if self.gathered is not None else self.saved.roster
-        extra = [f"名单 {len(roster)} 个单位" if roster else "未给单位名单",
-                 *(["上年汇总：" + self.saved.last_year.name] if self.saved.last_year else []),
-                 *(["比对：" + self.saved.compare_with.name] if self.saved.compare_with else [])]
-        self.inputs_label.setText(f"{inputs}　（{'，'.join(extra)}）")
+        self._show_inputs()
         self._show_issues(result)
         self._show_totals(result)
         self.counts_label.setText(self._counts(result))
@@ -375,6 +373,14 @@ class SummaryWindow(QMainWindow):
                 self.units_view.selectRow(row)
                 return
         self._show_unit(None)
+
+    def _show_inputs(self) -> None:
+        inputs = "；".join(p.name or str(p) for p in self.saved.inputs) or NO_INPUTS
+        roster = self.gathered.roster if self.gathered is not None else self.saved.roster
+        extra = [f"名单 {len(roster)} 个单位" if roster else "未给单位名单",
+                 *(["上年汇总：" + self.saved.last_year.name] if self.saved.last_year else []),
+                 *(["比对：" + self.saved.compare_with.name] if self.saved.compare_with else [])]
+        self.inputs_label.setText(f"{inputs}　（{'，'.join(extra)}）")
 
     def _counts(self, result: Summary | None) -> str:
         if result is None:
@@ -410,6 +416,7 @@ class SummaryWindow(QMainWindow):
             return
         findings = [f for f in check(merged) if f.table]
         lines = [f"计入 {len(result.counted)} 个单位（{result.year} 年度）：{summary(findings)}"]  # type: ignore[union-attr]
+        lines += [f"{f.severity.label}　{f.message}（各单位的错误相加而来，见各单位）" for f in findings]
         lines += [f"{cell_name(*key)}：{format_number(merged.value(*key))}" for key in TOTALS]
         self.totals_label.setText("\n".join(lines))
 
