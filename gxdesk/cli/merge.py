@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", metavar="FILE_OR_DIR", nargs="+",
                         help="各单位的报告文件或存放报告的文件夹（逐层查找）；也可以是保存的汇总文件 .gxs")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.gxr", help="汇总结果（本级报告）.gxr 文件")
-    parser.add_argument("--organ", help="本级（汇总报告）的机关名称，如 某某县人民政府")
+    parser.add_argument("--organ", metavar="NAME", help="本级（汇总报告）的机关名称，如 某某县人民政府")
     parser.add_argument("--roster", metavar="FILE",
                         help="应报单位名单：每行一个单位名称的文本文件，或上年的汇总文件 .gxs")
     parser.add_argument("--breakdown", metavar="OUT.xlsx", help="同时生成分单位明细表（Excel 工作簿）")
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         atomic_write_bytes(breakdown_path, workbook)
     if summary_path:
         last_year = Path(args.previous) if args.previous else last_year_file
-        summary_file.save(_to_file(result, args, roster, decisions, last_year, against), summary_path)
+        summary_file.save(_to_file(result, paths, roster, decisions, last_year, against), summary_path)
 
     if args.json:
         print(json.dumps(_as_json(result, output), ensure_ascii=False, indent=1, default=str))
@@ -161,10 +161,10 @@ def _workbook_bytes(result: Summary) -> bytes:
     return to_bytes(result)
 
 
-def _to_file(result: Summary, args: argparse.Namespace, roster: list[str] | None, decisions: dict[str, Path],
+def _to_file(result: Summary, inputs: list[Path], roster: list[str] | None, decisions: dict[str, Path],
              last_year: Path | None, against: str | None) -> summary_file.SummaryFile:
     saved = summary_file.SummaryFile(organ=result.organ, year=result.year, roster=list(roster or []),
-                                     inputs=[Path(p) for p in args.inputs if not p.lower().endswith(".gxs")])
+                                     inputs=list(dict.fromkeys(inputs)))
     names = {u.key: u.name for u in result.units}
     for key, path in decisions.items():
         saved.decisions[key], saved.decision_names[key] = path, names.get(key, key)

@@ -76,6 +76,11 @@ def test_a_folder_shows_every_units_status_in_colour(qtbot, window, answers, off
     assert workspace.findings_list.item(0).text().endswith("相差 3")
 
 
+def test_the_unit_list_is_a_sound_model(qtbot, qtmodeltester, window, answers, office):
+    workspace = add_office(qtbot, window, answers, office)
+    qtmodeltester.check(workspace.model)
+
+
 def test_fixing_a_units_file_updates_the_sum(qtbot, window, answers, office):
     folder, reports = office
     workspace = add_office(qtbot, window, answers, office)
