@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
     # --- Keeping the window in step ----------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.document.name}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
         self.setWindowModified(self.document.modified)
         self._show_findings()
 
