@@ -11,7 +11,7 @@ from typing import Any
 
 from gxdesk import schema
 from gxdesk.gxr import FORMAT, VERSION
-from gxdesk.schema import MAX_COUNT, REQUEST_COLUMN_IDS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, Kind
+from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaKind
 
 _COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT,
           "description": "件数; null = left blank (flagged by `gxdesk check`)"}
@@ -34,40 +34,49 @@ def _table(table: schema.Table) -> dict[str, Any]:
         for row in block.rows:
             if row.computed:
                 continue
-            if table.id == "requests":
+            if block.file_form is FileForm.LIST:
                 rows[row.id] = {"type": "array", "items": cell, "minItems": len(columns),
                                 "maxItems": len(columns),
                                 "description": f"{row.label}: [{', '.join(c.label for c in columns)}]"}
-            elif len(columns) == 1:
+            elif block.file_form is FileForm.VALUE:
                 rows[row.id] = dict(cell, description=f"{row.label}（{columns[0].label}）")
             else:
                 rows[row.id] = _object({c.id: dict(cell, description=c.label) for c in columns}, row.label)
     return _object(rows, f"{schema.SECTION_BY_ID[table.section].heading}; a missing row reads as zeros")
 
 
+_META_TYPES: dict[MetaKind, dict[str, Any]] = {
+    MetaKind.TEXT: {"type": "string"},
+    MetaKind.YEAR: {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+    MetaKind.DATE: {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$"},
+}
+
+
+def _meta(meta: schema.MetaField) -> dict[str, Any]:
+    return dict(_META_TYPES[meta.kind], description=f"{meta.label}, {meta.note}" if meta.note else meta.label)
+
+
+def _columns_note(table: schema.Table) -> str:
+    """Which column each figure of a list row is (the list itself does not say)."""
+    (block,) = [b for b in table.blocks if b.file_form is FileForm.LIST]
+    return f"columns of {table.id} rows, in order: " + ", ".join(c.id for c in block.columns if not c.computed)
+
+
 def json_schema() -> dict[str, Any]:
     text = _object({p.id: {"type": "string", "description": p.title or p.hint} for p in TEXT_PARTS},
                    "narrative text; a missing part is empty")
-    properties: dict[str, Any] = {
-        "format": {"const": FORMAT},
-        "version": {"const": VERSION},
-        "organ": {"type": "string", "description": schema.META_LABELS["organ"]},
-        "year": {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX,
-                 "description": schema.META_LABELS["year"]},
-        "doc_number": {"type": "string", "description": schema.META_LABELS["doc_number"]},
-        "date": {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2})?$",
-                 "description": f"{schema.META_LABELS['date']}, YYYY-MM-DD or empty"},
-        "title": {"type": "string", "description": "optional own title; absent or empty = the standard title"},
-        "text": text,
-    }
+    properties: dict[str, Any] = {"format": {"const": FORMAT}, "version": {"const": VERSION}}
+    properties.update({meta.id: _meta(meta) for meta in META_FIELDS})
+    properties["text"] = text
     for table in schema.TABLES:
         properties[table.id] = _table(table)
+    listed = [t for t in schema.TABLES if any(b.file_form is FileForm.LIST for b in t.blocks)]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"gxdesk report (.gxr), version {VERSION}",
-        "description": "Applicant columns of requests rows, in order: " + ", ".join(REQUEST_COLUMN_IDS),
+        "description": "; ".join(_columns_note(t) for t in listed).capitalize(),
         **_object(properties),
-        "required": ["format", "version", "year"],
+        "required": ["format", "version", *(m.id for m in META_FIELDS if m.required)],
     }
 
 

@@ -1,11 +1,12 @@
 """The printed shape of each report table, derived from the schema.
 
 Which header, row label or figure sits in which cell of the official table,
-and how far each one spans: section 二 as four stacked blocks with their
-headings, section 三 with three levels of row labels under a corner cell and
-two levels of column headers under 申请人情况, section 四 as one row of 15
-figures under 行政复议 / 行政诉讼. The window draws its tables from this; any
-other printed form of the tables can too.
+and how far each one spans, for each ``schema.Shape``: section 二 as four
+stacked blocks with their headings, section 三 as a matrix with three levels
+of row labels under a corner cell and two levels of column headers under
+申请人情况, section 四 side by side, one row of 15 figures under 行政复议 /
+行政诉讼. The window draws its tables from this grid and the renderer prints
+it (``render.tables`` adds what only paper needs: widths, type size, page breaks).
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Hashable, Iterator, Sequence, TypeVar
 
-from gxdesk import schema
 from gxdesk.model import CellKey
-from gxdesk.schema import Table
+from gxdesk.schema import Shape, Table
 
 
-class Role(Enum):
+class CellRole(Enum):
     HEADING = "heading"  # a block heading across the whole table (section 二)
     HEADER = "header"  # a column header, or the corner above the row labels
     GROUP = "group"  # a row label spanning the rows of its group (三、本年度办理结果, （三）不予公开…)
@@ -31,21 +31,15 @@ class Role(Enum):
 class GridCell:
     row: int
     column: int
-    role: Role
+    role: CellRole
     text: str = ""  # header and label text; "" for figures
     key: CellKey | None = None  # figures only
     rowspan: int = 1
     colspan: int = 1
 
 
-# A title printed above all figure columns of a table.
-COLUMN_TITLES = {schema.REQUESTS.id: schema.APPLICANT_GROUP}
-# Tables whose logical rows are printed side by side as one row of figures.
-SIDE_BY_SIDE = frozenset({schema.APPEALS.id})
-
-
 class Grid:
-    """Cells of one table; the first ``header_rows`` rows are the column header."""
+    """Cells of one table (or of a run of its rows); the first ``header_rows`` rows are the column header."""
 
     def __init__(self, table: Table, cells: Sequence[GridCell], header_rows: int, label_columns: int) -> None:
         self.table = table
@@ -65,6 +59,15 @@ class Grid:
             if cell.key is not None:
                 self._position[cell.key] = (cell.row, cell.column)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Grid):
+            return NotImplemented
+        return (self.table, self.cells, self.header_rows, self.label_columns) == (
+            other.table, other.cells, other.header_rows, other.label_columns)
+
+    def __hash__(self) -> int:
+        return hash((self.table.id, self.cells))
+
     def at(self, row: int, column: int) -> GridCell | None:
         """The cell covering this position (a spanned cell covers several)."""
         return self._at.get((row, column))
@@ -73,7 +76,7 @@ class Grid:
         return self._position[key]
 
     def values(self) -> Iterator[GridCell]:
-        return (c for c in self.cells if c.role is Role.VALUE)
+        return (c for c in self.cells if c.role is CellRole.VALUE)
 
     def is_computed(self, key: CellKey) -> bool:
         _, row_id, column_id = key
@@ -113,29 +116,29 @@ def _matrix(table: Table) -> Grid:
     """Row labels on the left (nested groups as spanned columns), column headers on top."""
     (block,) = table.blocks
     columns, rows = block.columns, block.rows
-    title = COLUMN_TITLES.get(table.id, "")
+    title = table.column_title
     labels = 1 + max(len(r.groups) for r in rows)
     top = 1 if title else 0
     header = top + (2 if any(c.group for c in columns) else 1)
-    cells = [GridCell(0, 0, Role.HEADER, block.corner, rowspan=header, colspan=labels)]
+    cells = [GridCell(0, 0, CellRole.HEADER, block.corner, rowspan=header, colspan=labels)]
     if title:
-        cells.append(GridCell(0, labels, Role.HEADER, title, colspan=len(columns)))
+        cells.append(GridCell(0, labels, CellRole.HEADER, title, colspan=len(columns)))
     for start, length, group in _runs([c.group for c in columns]):
         if group:
-            cells.append(GridCell(top, labels + start, Role.HEADER, group, colspan=length))
+            cells.append(GridCell(top, labels + start, CellRole.HEADER, group, colspan=length))
     for j, column in enumerate(columns):
         level = top + (1 if column.group else 0)
-        cells.append(GridCell(level, labels + j, Role.HEADER, column.label, rowspan=header - level))
+        cells.append(GridCell(level, labels + j, CellRole.HEADER, column.label, rowspan=header - level))
     for depth in range(labels - 1):
         prefixes = [r.groups[: depth + 1] if len(r.groups) > depth else () for r in rows]
         for start, length, prefix in _runs(prefixes):
             if prefix:
-                cells.append(GridCell(header + start, depth, Role.GROUP, prefix[-1], rowspan=length))
+                cells.append(GridCell(header + start, depth, CellRole.GROUP, prefix[-1], rowspan=length))
     for i, row in enumerate(rows):
         depth = len(row.groups)
-        cells.append(GridCell(header + i, depth, Role.LABEL, row.label, colspan=labels - depth))
+        cells.append(GridCell(header + i, depth, CellRole.LABEL, row.label, colspan=labels - depth))
         for j, column in enumerate(columns):
-            cells.append(GridCell(header + i, labels + j, Role.VALUE, key=(table.id, row.id, column.id)))
+            cells.append(GridCell(header + i, labels + j, CellRole.VALUE, key=(table.id, row.id, column.id)))
     return Grid(table, cells, header, labels)
 
 
@@ -151,13 +154,13 @@ def _side_by_side(table: Table) -> Grid:
         prefixes = [r.groups[: depth + 1] if len(r.groups) > depth else () for r in rows]
         for start, length, prefix in _runs(prefixes):
             if prefix:
-                cells.append(GridCell(depth, start * width, Role.HEADER, prefix[-1], colspan=length * width))
+                cells.append(GridCell(depth, start * width, CellRole.HEADER, prefix[-1], colspan=length * width))
     for i, row in enumerate(rows):
         depth = len(row.groups)
-        cells.append(GridCell(depth, i * width, Role.HEADER, row.label, colspan=width))
+        cells.append(GridCell(depth, i * width, CellRole.HEADER, row.label, colspan=width))
         for j, column in enumerate(columns):
-            cells.append(GridCell(depth + 1, i * width + j, Role.HEADER, column.label, rowspan=header - depth - 1))
-            cells.append(GridCell(header, i * width + j, Role.VALUE, key=(table.id, row.id, column.id)))
+            cells.append(GridCell(depth + 1, i * width + j, CellRole.HEADER, column.label, rowspan=header - depth - 1))
+            cells.append(GridCell(header, i * width + j, CellRole.VALUE, key=(table.id, row.id, column.id)))
     return Grid(table, cells, header, 0)
 
 
@@ -166,31 +169,36 @@ def _stacked(table: Table) -> Grid:
     width = max(len(b.columns) for b in table.blocks)
     cells = []
     r = 0
-    for block in table.blocks:
-        if width % len(block.columns) or any(row.groups for row in block.rows):
-            raise ValueError(f"block {block.heading!r} of {table.id} does not fit a stacked layout")
+    for block in table.blocks:  # the schema checked that each block's columns divide the width
         span = width // len(block.columns)
         if block.heading:
-            cells.append(GridCell(r, 0, Role.HEADING, block.heading, colspan=1 + width))
+            cells.append(GridCell(r, 0, CellRole.HEADING, block.heading, colspan=1 + width))
             r += 1
-        cells.append(GridCell(r, 0, Role.HEADER, block.corner))
+        cells.append(GridCell(r, 0, CellRole.HEADER, block.corner))
         for j, column in enumerate(block.columns):
-            cells.append(GridCell(r, 1 + j * span, Role.HEADER, column.label, colspan=span))
+            cells.append(GridCell(r, 1 + j * span, CellRole.HEADER, column.label, colspan=span))
         r += 1
         for row in block.rows:
-            cells.append(GridCell(r, 0, Role.LABEL, row.label))
+            cells.append(GridCell(r, 0, CellRole.LABEL, row.label))
             for j, column in enumerate(block.columns):
-                cells.append(GridCell(r, 1 + j * span, Role.VALUE, key=(table.id, row.id, column.id), colspan=span))
+                cells.append(GridCell(r, 1 + j * span, CellRole.VALUE, key=(table.id, row.id, column.id), colspan=span))
             r += 1
     return Grid(table, cells, 0, 1)
 
 
-def layout(table: Table) -> Grid:
-    if len(table.blocks) > 1:
-        return _stacked(table)
-    if table.id in SIDE_BY_SIDE:
-        return _side_by_side(table)
-    return _matrix(table)
+_BUILDERS: dict[Shape, Callable[[Table], Grid]] = {
+    Shape.MATRIX: _matrix,
+    Shape.SIDE_BY_SIDE: _side_by_side,
+    Shape.STACKED: _stacked,
+}
+
+
+def grid_of(table: Table) -> Grid:
+    """The table's grid in its schema shape; refuses a table whose printed widths do not match it."""
+    grid = _BUILDERS[table.shape](table)
+    if len(table.widths_mm) != grid.columns:
+        raise ValueError(f"{table.id} prints {grid.columns} columns but gives {len(table.widths_mm)} widths")
+    return grid
 
 
 def fit_heights(

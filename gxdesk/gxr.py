@@ -19,8 +19,8 @@ from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
 from gxdesk.files import read_limited
 from gxdesk.model import CellKey, Report, Value
-from gxdesk.numbers import NumberError, check_amount
-from gxdesk.schema import MAX_COUNT, REQUEST_COLUMN_IDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, Kind
+from gxdesk.numbers import NumberError, check_amount, format_figure
+from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaField, MetaKind
 from gxdesk.text import clean_text
 
 FORMAT = "gxdesk-report"
@@ -28,8 +28,7 @@ VERSION = 1
 SUFFIX = ".gxr"
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a report is a few kB; anything huge is not ours
 
-_META = ("organ", "year", "doc_number", "date", "title")
-_TOP_KEYS = frozenset(("format", "version", *_META, "text", *(t.id for t in schema.TABLES)))
+_TOP_KEYS = frozenset(("format", "version", *(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
@@ -115,13 +114,10 @@ class _Reader:
 
     def report(self, obj: dict[str, Any]) -> Report:
         self.only_keys(obj, _TOP_KEYS, "文件")
-        report = Report(
-            organ=self.string(obj, "organ"),
-            doc_number=self.string(obj, "doc_number"),
-            title=self.string(obj, "title"),
-            year=self.year(obj.get("year")),
-            date=self.date(obj.get("date", "")),
-        )
+        readers = {MetaKind.TEXT: self.string, MetaKind.YEAR: self.year, MetaKind.DATE: self.date}
+        meta: dict[str, Any] = {f.id: readers[f.kind](f, obj.get(f.id, None if f.required else ""))
+                                for f in META_FIELDS}
+        report = Report(**meta)
         text = self.only_keys(obj.get("text", {}), TEXT_IDS, "text ")
         for part, value in text.items():
             if not isinstance(value, str):
@@ -131,18 +127,18 @@ class _Reader:
             report.cells.update(self.table(table, obj.get(table.id, {})))
         return report
 
-    def string(self, obj: dict[str, Any], key: str) -> str:
-        value = obj.get(key, "")
+    def string(self, meta: MetaField, value: Any) -> str:
         if not isinstance(value, str):
-            raise self.fail(f"{schema.META_LABELS[key]}（{key}）", f"应为文本，文件中是 {_shown(value)}")
+            raise self.fail(f"{meta.label}（{meta.id}）", f"应为文本，文件中是 {_shown(value)}")
         return clean_text(value).strip()
 
-    def year(self, value: Any) -> int:
+    def year(self, meta: MetaField, value: Any) -> int:
         if not _is_int(value) or not YEAR_MIN <= value <= YEAR_MAX:
-            raise self.fail("报告年度（year）", f"应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，文件中是 {_shown(value)}")
+            raise self.fail(f"{meta.label}（{meta.id}）",
+                            f"应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，文件中是 {_shown(value)}")
         return int(value)
 
-    def date(self, value: Any) -> str:
+    def date(self, meta: MetaField, value: Any) -> str:
         if value == "":
             return ""
         match = _DATE.fullmatch(value) if isinstance(value, str) else None
@@ -152,7 +148,7 @@ class _Reader:
                 return str(value)
         except ValueError:
             pass
-        raise self.fail("成文日期（date）", f"应为 YYYY-MM-DD 格式的日期或空，文件中是 {_shown(value)}")
+        raise self.fail(f"{meta.label}（{meta.id}）", f"应为 YYYY-MM-DD 格式的日期或空，文件中是 {_shown(value)}")
 
     def table(self, table: schema.Table, obj: Any) -> dict[CellKey, Value]:
         rows = self.only_keys(obj, {r.id for r in table.rows if not r.computed}, f"{table.id} ")
@@ -160,9 +156,9 @@ class _Reader:
         for row_id, raw in rows.items():
             block = table.block_of(row_id)
             columns = [c.id for c in block.columns if not c.computed]
-            if table.id == "requests":
-                values = self.row_list(raw, table, row_id)
-            elif len(columns) == 1:
+            if block.file_form is FileForm.LIST:
+                values = self.row_list(raw, table, row_id, len(columns))
+            elif block.file_form is FileForm.VALUE:
                 values = [raw]
             else:
                 row_obj = self.only_keys(raw, columns, f"{table.id}.{row_id} ")
@@ -171,10 +167,10 @@ class _Reader:
                 cells[(table.id, row_id, column_id)] = self.cell(table, row_id, column_id, value)
         return cells
 
-    def row_list(self, raw: Any, table: schema.Table, row_id: str) -> list[Any]:
-        if not isinstance(raw, list) or len(raw) != len(REQUEST_COLUMN_IDS):
+    def row_list(self, raw: Any, table: schema.Table, row_id: str, length: int) -> list[Any]:
+        if not isinstance(raw, list) or len(raw) != length:
             where = f"{schema.SECTION_BY_ID[table.section].short}「{schema.row_name(table.id, row_id)}」"
-            raise self.fail(where, f"应为 {len(REQUEST_COLUMN_IDS)} 个数字的列表，文件中是 {_shown(raw)}")
+            raise self.fail(where, f"应为 {length} 个数字的列表，文件中是 {_shown(raw)}")
         return raw
 
     def cell(self, table: schema.Table, row_id: str, column_id: str, value: Any) -> Value:
@@ -209,16 +205,11 @@ class _Reader:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "organ": report.organ,
-        "year": report.year,
-        "doc_number": report.doc_number,
-        "date": report.date,
-    }
-    if report.title:
-        out["title"] = report.title
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for meta in META_FIELDS:
+        value = getattr(report, meta.id)
+        if value or meta.saved_empty:
+            out[meta.id] = value
     out["text"] = {part: report.text.get(part, "") for part in TEXT_IDS}
     for table in schema.TABLES:
         rows: dict[str, Any] = {}
@@ -228,10 +219,10 @@ def to_dict(report: Report) -> dict[str, Any]:
                 if row.computed:
                     continue
                 values = [_json_value(report.cells[(table.id, row.id, c)]) for c in columns]
-                if table.id == "requests":
+                if block.file_form is FileForm.LIST:
                     rows[row.id] = values
-                elif len(columns) == 1:
-                    rows[row.id] = values[0]
+                elif block.file_form is FileForm.VALUE:
+                    (rows[row.id],) = values
                 else:
                     rows[row.id] = dict(zip(columns, values, strict=True))
         out[table.id] = rows
@@ -239,7 +230,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def _json_value(value: Value) -> Any:
-    return format(value, "f") if isinstance(value, Decimal) else value
+    return format_figure(value) if isinstance(value, Decimal) else value  # an amount as a decimal string
 
 
 def dumps(report: Report) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping, Union
 
 from gxdesk import schema
-from gxdesk.schema import REQUEST_COLUMN_IDS, TABLE_BY_ID, TEXT_IDS, Kind
+from gxdesk.schema import REQUEST_COLUMN_IDS, REQUESTS, TABLE_BY_ID, TEXT_IDS, Kind
 
 Value = Union[int, Decimal, None]
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
@@ -86,7 +86,12 @@ class Report:
 
     @property
     def standard_title(self) -> str:
-        return f"{self.organ}{self.year}年政府信息公开工作年度报告"
+        return "".join(schema.standard_title(self.organ, self.year))
+
+    @property
+    def short_title(self) -> str:
+        """What the report's file is called by default: 某某局2025年度报告."""
+        return schema.short_title(self.organ, self.year)
 
     @property
     def display_title(self) -> str:
@@ -110,8 +115,8 @@ def carry_over_changes(report: Report, previous: Report) -> dict[CellKey, Value]
     """The edits that make 二、上年结转 equal last year's 四、结转下年度继续办理."""
     changes: dict[CellKey, Value] = {}
     for column in REQUEST_COLUMN_IDS:
-        key = ("requests", "carried_over", column)
-        last = previous.value("requests", "carried_forward", column)
+        key = (REQUESTS.id, "carried_over", column)
+        last = previous.value(REQUESTS.id, "carried_forward", column)
         if report.cells[key] != last:
             changes[key] = last
     return changes

@@ -2,6 +2,9 @@
 
 Accepts full-width digits (１２３), thousands separators (1,234 / 1，234) and
 surrounding spaces; refuses everything else with a message a clerk can act on.
+Every reader of a figure (the window's cells, the importer) parses with
+``parse_figure``; every cell and printed table shows one with ``format_figure``;
+messages quote one with ``format_number``.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from gxdesk.schema import MAX_AMOUNT_PLACES, MAX_COUNT
+from gxdesk.schema import MAX_AMOUNT_PLACES, MAX_COUNT, Kind
 
 # Marks that published tables use for "nothing here": they are blanks, not zeros.
 BLANK_MARKS = frozenset({"", "/", "-", "—", "——", "－", "／", "–"})
 
+_NUMERALS = "一二三四五六七八九十"
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
 _PLAIN = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
@@ -30,6 +34,7 @@ def normalise(text: str) -> str:
 
 
 def is_blank(text: str) -> bool:
+    """Nothing, or a mark printed in a cell left empty: / - —."""
     return normalise(text) in BLANK_MARKS
 
 
@@ -64,6 +69,13 @@ def parse_amount(text: str) -> Decimal:
     return value
 
 
+def parse_figure(text: str, kind: Kind) -> int | Decimal | None:
+    """A cell's entry as typed or printed: a blank mark is a blank (None), else a count or an amount."""
+    if is_blank(text):
+        return None
+    return parse_amount(text) if kind is Kind.AMOUNT else parse_count(text)
+
+
 def check_amount(value: Decimal, shown: str) -> None:
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int):
@@ -89,6 +101,25 @@ def format_number(value: object) -> str:
     return str(value)
 
 
-def format_amount(value: Decimal) -> str:
-    """As printed in the report: no exponent, no trailing zeros beyond the figure typed."""
-    return format(value, "f")
+def format_figure(value: int | Decimal | None) -> str:
+    """As printed in the report and shown in a cell: plain digits, an amount as typed
+    (no exponent, no trailing zeros beyond the figure typed); a blank stays blank."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def chinese_number(number: int) -> str:
+    """1 → 一 … 10 → 十, 11 → 十一 … 99 (sub-heading numbers)."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" if tens else ""
+    return head + (_NUMERALS[ones - 1] if ones else "")
+
+
+def item_mark(number: int) -> str:
+    """The mark of a section's ``number``-th sub-heading: 1 → （一）."""
+    return f"（{chinese_number(number)}）"

@@ -22,6 +22,7 @@ from gxdesk.schema import (
     PROACTIVE,
     REQUEST_COLUMN_IDS,
     REQUESTS,
+    REQUESTS_BALANCE,
     SECTION_BY_ID,
     TEXT_PARTS,
     YEAR_MAX,
@@ -118,21 +119,31 @@ def requests_balance(report: Report) -> Iterator[Finding]:
 
     The 总计 column is computed from these six, so its balance follows from theirs.
     """
+    left, right = _BALANCE_TERMS
     for column in REQUESTS.blocks[0].columns:
         if column.computed:
             continue
 
         received, handled = (
-            _add(*(report.value("requests", row, column.id) for row in rows))
-            for rows in (("new", "carried_over"), ("total", "carried_forward"))
+            _add(*(report.value(REQUESTS.id, row, column.id) for row in rows)) for rows in REQUESTS_BALANCE
         )
         if received != handled:
             yield Finding(
                 "requests.balance", ERROR,
-                f"{_short(REQUESTS)}「{column.label}」列不平衡：一+二={fmt(received)}，"
-                f"（七）总计+四={fmt(handled)}，相差 {fmt(abs(received - handled))}",
+                f"{_short(REQUESTS)}「{column.label}」列不平衡：{left}={fmt(received)}，"
+                f"{right}={fmt(handled)}，相差 {fmt(abs(received - handled))}",
                 REQUESTS.section, REQUESTS.id, "", column.id,
             )
+
+
+def _number(row_id: str) -> str:
+    """How the balance names a row of 三: by its number (一、本年新收… → 一), else by its label."""
+    label = REQUESTS.row(row_id).label
+    number, numbered, _ = label.partition("、")
+    return number if numbered else label
+
+
+_BALANCE_TERMS = tuple("+".join(_number(row) for row in rows) for rows in REQUESTS_BALANCE)  # 一+二, （七）总计+四
 
 
 def _add(*terms: Value) -> int | Decimal:
@@ -147,7 +158,7 @@ def problems_stated(report: Report) -> Iterator[Finding]:
     text = report.text.get("problems", "") + report.text.get("improvements", "")
     if _NOTHING.fullmatch(text):
         yield Finding("text.problems_missing", ERROR,
-                      "五、存在的主要问题及改进情况不能为空或只写“无”：请写明本年度存在的问题和改进措施",
+                      f"{SECTION_BY_ID['五'].heading}不能为空或只写“无”：请写明本年度存在的问题和改进措施",
                       "五", field="problems")
 
 
@@ -156,15 +167,16 @@ def fee_reported(report: Report) -> Iterator[Finding]:
     other = report.text.get("other", "")
     if "处理费" in other:
         return
-    unpaid = report.value("requests", "other_no_fee", "total") or 0
+    unpaid = report.value(REQUESTS.id, "other_no_fee", "total") or 0
+    where = SECTION_BY_ID["六"].short
     if unpaid:
-        name = cell_name("requests", "other_no_fee", "total")
+        name = cell_name(REQUESTS.id, "other_no_fee", "total")
         yield Finding("text.fee_not_reported", ERROR,
-                      f"{name}为 {fmt(unpaid)}，说明发过收费通知：六、其他事项须说明信息处理费的收取情况",
+                      f"{name}为 {fmt(unpaid)}，说明发过收费通知：{where}须说明信息处理费的收取情况",
                       "六", field="other")
     else:
         yield Finding("text.fee_statement", WARNING,
-                      "六、其他事项没有说明信息处理费收取情况，通常写明“本年度未收取信息处理费”",
+                      f"{where}没有说明信息处理费收取情况，通常写明“本年度未收取信息处理费”",
                       "六", field="other")
 
 
@@ -201,27 +213,28 @@ def previous_year(report: Report, previous: Report) -> Iterator[Finding]:
 
 def carry_over(report: Report, previous: Report) -> Iterator[Finding]:
     """Check 5: this year's 二、上年结转 = last year's 四、结转下年度继续办理."""
+    this_row, last_row = REQUESTS.row("carried_over"), REQUESTS.row("carried_forward")
     for column in REQUEST_COLUMN_IDS:
-        this = report.value("requests", "carried_over", column)
-        last = previous.value("requests", "carried_forward", column)
+        this = report.value(REQUESTS.id, this_row.id, column)
+        last = previous.value(REQUESTS.id, last_row.id, column)
         if (this or 0) != (last or 0):
-            label = REQUESTS.column("carried_over", column).label
+            label = REQUESTS.column(this_row.id, column).label
             yield Finding("cross.carry_over", ERROR,
-                          f"{_short(REQUESTS)}「{label}」列「二、上年结转」为 {fmt(this)}，"
-                          f"上年报告「四、结转下年度继续办理」为 {fmt(last)}，两者应当相等",
-                          REQUESTS.section, REQUESTS.id, "carried_over", column)
+                          f"{_short(REQUESTS)}「{label}」列「{this_row.short}」为 {fmt(this)}，"
+                          f"上年报告「{last_row.short}」为 {fmt(last)}，两者应当相等",
+                          REQUESTS.section, REQUESTS.id, this_row.id, column)
 
 
 def documents_in_force(report: Report, previous: Report) -> Iterator[Finding]:
     """Check 6: 现行有效 = last year's + 本年制发 − 本年废止 (documents also expire: a warning)."""
     for row in ("rules", "normative_documents"):
-        last = previous.value("proactive", row, "in_force") or 0
-        issued, repealed, actual = (report.value("proactive", row, c) or 0 for c in ("issued", "repealed", "in_force"))
+        last = previous.value(PROACTIVE.id, row, "in_force") or 0
+        issued, repealed, actual = (report.value(PROACTIVE.id, row, c) or 0 for c in ("issued", "repealed", "in_force"))
         expected = last + issued - repealed
         if actual != expected:
             issued_label, repealed_label = (PROACTIVE.column(row, c).label for c in ("issued", "repealed"))
             yield Finding("cross.documents_in_force", WARNING,
-                          f"{cell_name('proactive', row, 'in_force')}为 {fmt(actual)}，按上年 {fmt(last)}"
+                          f"{cell_name(PROACTIVE.id, row, 'in_force')}为 {fmt(actual)}，按上年 {fmt(last)}"
                           f" + {issued_label} {fmt(issued)} − {repealed_label} {fmt(repealed)} "
                           f"应为 {fmt(expected)}；如有到期失效的文件可不改，请核对",
                           PROACTIVE.section, PROACTIVE.id, row, "in_force")
@@ -230,10 +243,10 @@ def documents_in_force(report: Report, previous: Report) -> Iterator[Finding]:
 # Figures whose year-on-year jump deserves a look (check 10), and the floor below
 # which a ratio is just noise (1 → 6 is not news).
 RATIO_CELLS: tuple[CellKey, ...] = (
-    ("requests", "new", "total"),
-    ("proactive", "licensing", "count"),
-    ("proactive", "penalty", "count"),
-    ("proactive", "coercion", "count"),
+    (REQUESTS.id, "new", "total"),
+    (PROACTIVE.id, "licensing", "count"),
+    (PROACTIVE.id, "penalty", "count"),
+    (PROACTIVE.id, "coercion", "count"),
 )
 RATIO_LIMIT = 5
 RATIO_FLOOR = 10

@@ -1,8 +1,10 @@
 """The 2021 annual-report format (国办公开办函〔2021〕30号) as data.
 
 This is the only module that spells the printed labels, the row and column
-ids and which cells are computed. The report model, the rules, the window,
-the templates and the importer all read these definitions.
+ids, which cells are computed, and how each table is printed and stored: its
+shape, column widths and type size, and the form of its rows in a .gxr file.
+The report model, the rules, the window, the templates, the renderer and the
+importer all read these definitions.
 """
 
 from __future__ import annotations
@@ -17,6 +19,22 @@ class Kind(Enum):
 
     COUNT = "count"  # a non-negative integer
     AMOUNT = "amount"  # a sum in 万元, kept as Decimal
+
+
+class Shape(Enum):
+    """How a table is printed, and drawn in the window (``gxdesk.grid`` builds each shape)."""
+
+    MATRIX = "matrix"  # one block: row labels on the left (groups as spanned columns), column headers on top
+    SIDE_BY_SIDE = "side by side"  # one block: each row a group of columns, all figures in one printed row
+    STACKED = "stacked"  # blocks one under another, each with its heading and its header row
+
+
+class FileForm(Enum):
+    """How the rows of a block are written in a .gxr file (docs/file-format.md)."""
+
+    OBJECT = "object"  # column id → figure: "rules": {"issued": 2, "repealed": 0, "in_force": 15}
+    VALUE = "value"  # the row's one figure: "licensing": 120
+    LIST = "list"  # the figures in column order: "new": [50, 2, 0, 0, 1, 0]
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,11 @@ class Row:
     label: str
     groups: tuple[str, ...] = ()  # enclosing row labels, outermost first
     sum_of: tuple[str, ...] = ()  # a computed row: the rows it adds up
+    short: str = ""  # how running text names the row, e.g. 二、上年结转; the label unless given
+
+    def __post_init__(self) -> None:
+        if not self.short:
+            object.__setattr__(self, "short", self.label)
 
     @property
     def computed(self) -> bool:
@@ -52,18 +75,36 @@ class Block:
     rows: tuple[Row, ...]
     kind: Kind = Kind.COUNT
     corner: str = ""  # the header cell above the row labels
+    file_form: FileForm = FileForm.OBJECT
+
+    def __post_init__(self) -> None:
+        entered = [c for c in self.columns if not c.computed]
+        if self.file_form is FileForm.VALUE and len(entered) != 1:
+            raise ValueError(f"block {self.heading!r}: a row is one value in the file only with one entered column")
 
 
 @dataclass(frozen=True)
 class Table:
     id: str
     section: str  # 二 / 三 / 四
+    shape: Shape
     blocks: tuple[Block, ...]
+    # Printed: column widths in mm, one per column of the printed grid, filling the type
+    # area's 156 mm (a test holds them to both); the type size of the table in pt.
+    widths_mm: tuple[float, ...]
+    font_size: float
+    column_title: str = ""  # printed above all figure columns (三's 申请人情况)
     _rows: dict[str, tuple[Block, Row]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index = {row.id: (block, row) for block in self.blocks for row in block.rows}
         object.__setattr__(self, "_rows", index)
+        if self.shape is not Shape.STACKED and len(self.blocks) != 1:
+            raise ValueError(f"{self.id}: a {self.shape.value} table has one block")
+        width = max(len(b.columns) for b in self.blocks)
+        for block in self.blocks if self.shape is Shape.STACKED else ():
+            if width % len(block.columns) or any(row.groups for row in block.rows):
+                raise ValueError(f"block {block.heading!r} of {self.id} does not fit a stacked table")
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -124,13 +165,46 @@ SECTION_BY_ID = {s.id: s for s in SECTIONS}
 
 # --- Meta fields -----------------------------------------------------------------
 
-META_LABELS = {
-    "organ": "机关名称",
-    "year": "报告年度",
-    "doc_number": "发文字号",
-    "date": "成文日期",
-    "title": "标题",
-}
+
+class MetaKind(Enum):
+    TEXT = "text"
+    YEAR = "year"  # YEAR_MIN … YEAR_MAX
+    DATE = "date"  # YYYY-MM-DD, or "" while not yet set
+
+
+@dataclass(frozen=True)
+class MetaField:
+    id: str  # the Report attribute and the key in a .gxr file
+    label: str
+    kind: MetaKind = MetaKind.TEXT
+    required: bool = False  # a file without it is refused (else it reads as empty)
+    saved_empty: bool = True  # False: left out of a saved file while empty
+    note: str = ""  # what the file format adds to the label (docs/gxr.schema.json)
+
+
+META_FIELDS: tuple[MetaField, ...] = (
+    MetaField("organ", "机关名称"),
+    MetaField("year", "报告年度", MetaKind.YEAR, required=True),
+    MetaField("doc_number", "发文字号"),
+    MetaField("date", "成文日期", MetaKind.DATE, note="YYYY-MM-DD or empty"),
+    MetaField("title", "标题", saved_empty=False, note="optional; absent or empty = the standard title"),
+)
+META_LABELS = {f.id: f.label for f in META_FIELDS}
+
+# --- The title ---------------------------------------------------------------------
+
+REPORT_KIND = "政府信息公开工作年度报告"
+
+
+def standard_title(organ: str, year: int) -> tuple[str, str]:
+    """The standard title in the two parts a long title breaks between: the organ, then the rest."""
+    return organ, f"{year}年{REPORT_KIND}"
+
+
+def short_title(organ: str, year: int) -> str:
+    """The name a clerk gives the report's file: 某某局2025年度报告."""
+    return f"{organ}{year}年度报告"
+
 
 # --- Narrative text --------------------------------------------------------------
 
@@ -172,16 +246,22 @@ _DECISIONS = (Column("count", "本年处理决定数量"),)
 PROACTIVE = Table(
     id="proactive",
     section="二",
+    shape=Shape.STACKED,
     blocks=(
         Block("第二十条第（一）项", _DOC_COLUMNS,
               (Row("rules", "规章"), Row("normative_documents", "行政规范性文件")),
               corner="信息内容"),
-        Block("第二十条第（五）项", _DECISIONS, (Row("licensing", "行政许可"),), corner="信息内容"),
+        Block("第二十条第（五）项", _DECISIONS, (Row("licensing", "行政许可"),), corner="信息内容",
+              file_form=FileForm.VALUE),
         Block("第二十条第（六）项", _DECISIONS,
-              (Row("penalty", "行政处罚"), Row("coercion", "行政强制")), corner="信息内容"),
+              (Row("penalty", "行政处罚"), Row("coercion", "行政强制")), corner="信息内容",
+              file_form=FileForm.VALUE),
         Block("第二十条第（八）项", (Column("amount", "本年收费金额（单位：万元）"),),
-              (Row("fees", "行政事业性收费"),), kind=Kind.AMOUNT, corner="信息内容"),
+              (Row("fees", "行政事业性收费"),), kind=Kind.AMOUNT, corner="信息内容",
+              file_form=FileForm.VALUE),
     ),
+    widths_mm=(48.0, 36.0, 36.0, 36.0),
+    font_size=12.0,  # 小四
 )
 
 # --- Section 三: 收到和处理政府信息公开申请情况 --------------------------------------
@@ -189,6 +269,8 @@ PROACTIVE = Table(
 APPLICANT_GROUP = "申请人情况"
 LEGAL_PERSON_GROUP = "法人或其他组织"
 REQUESTS_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+# The 勾稽关系 the corner states, as rows: 一 + 二 = （七）总计 + 四, in every column.
+REQUESTS_BALANCE: tuple[tuple[str, ...], tuple[str, ...]] = (("new", "carried_over"), ("total", "carried_forward"))
 
 _APPLICANTS = (
     Column("natural_person", "自然人"),
@@ -236,20 +318,25 @@ OUTCOME_ROW_IDS: tuple[str, ...] = tuple(r.id for r in _OUTCOMES)
 REQUESTS = Table(
     id="requests",
     section="三",
+    shape=Shape.MATRIX,
     blocks=(
         Block(
             "",
             (*_APPLICANTS, Column("total", "总计", sum_of=REQUEST_COLUMN_IDS)),
             (
                 Row("new", "一、本年新收政府信息公开申请数量"),
-                Row("carried_over", "二、上年结转政府信息公开申请数量"),
+                Row("carried_over", "二、上年结转政府信息公开申请数量", short="二、上年结转"),
                 *_OUTCOMES,
                 Row("total", "（七）总计", (_RESULTS,), sum_of=OUTCOME_ROW_IDS),
                 Row("carried_forward", "四、结转下年度继续办理"),
             ),
             corner=REQUESTS_CORNER,
+            file_form=FileForm.LIST,  # each row: the six applicant figures in column order
         ),
     ),
+    widths_mm=(11.0, 19.0, 42.0, *(12.0,) * 7),  # three label levels, seven figure columns
+    font_size=10.5,  # 五号
+    column_title=APPLICANT_GROUP,
 )
 # Row ids in the order the .gxr file and the printed table list them.
 REQUEST_ROW_IDS: tuple[str, ...] = tuple(r.id for r in REQUESTS.rows if not r.computed)
@@ -263,6 +350,7 @@ _APPEAL_RESULTS = ("upheld", "corrected", "other", "pending")
 APPEALS = Table(
     id="appeals",
     section="四",
+    shape=Shape.SIDE_BY_SIDE,  # 行政复议 and the two 行政诉讼 rows print as one row of 15 figures
     blocks=(
         Block(
             "",
@@ -274,13 +362,14 @@ APPEALS = Table(
                 Column("total", "总计", sum_of=_APPEAL_RESULTS),
             ),
             (
-                # Printed as one row of 15 numbers: the three groups side by side.
                 Row("review", REVIEW_GROUP),
                 Row("litigation_direct", "未经复议直接起诉", (LITIGATION_GROUP,)),
                 Row("litigation_after_review", "复议后起诉", (LITIGATION_GROUP,)),
             ),
         ),
     ),
+    widths_mm=(10.4,) * 15,
+    font_size=10.5,
 )
 
 TABLES: tuple[Table, ...] = (PROACTIVE, REQUESTS, APPEALS)
@@ -299,8 +388,11 @@ YEAR_MIN, YEAR_MAX = 2008, 2100
 
 def row_name(table_id: str, row_id: str) -> str:
     """A row label a clerk recognises out of context, e.g. （三）不予公开·1.属于国家秘密."""
-    row = TABLE_BY_ID[table_id].row(row_id)
-    if row.groups and (row.label[0].isdigit() or table_id == "appeals"):
+    table = TABLE_BY_ID[table_id]
+    row = table.row(row_id)
+    # A numbered sub-item (1.…) means nothing without its group, nor does a row printed
+    # side by side as columns under its group's heading (未经复议直接起诉 under 行政诉讼).
+    if row.groups and (row.label[0].isdigit() or table.shape is Shape.SIDE_BY_SIDE):
         return f"{row.groups[-1]}·{row.label}"
     return row.label
 

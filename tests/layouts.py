@@ -15,9 +15,10 @@ from decimal import Decimal
 from typing import Callable, Iterator
 
 from gxdesk import schema
-from gxdesk.grid import layout
+from gxdesk.grid import grid_of
 from gxdesk.model import CellKey, Report, Value
-from gxdesk.render.template import chinese_number, print_date
+from gxdesk.numbers import chinese_number
+from gxdesk.render.template import print_date
 from gxdesk.schema import TEXT_PARTS
 
 
@@ -88,7 +89,7 @@ def _value(report: Report, key: CellKey, options: Options) -> str:
 
 
 def table_grid(table: schema.Table, report: Report, options: Options) -> Grid:
-    shape = layout(table)
+    shape = grid_of(table)
     rows: list[list[Cell]] = [[] for _ in range(shape.rows)]
     for cell in shape.cells:  # sorted by row, then column
         text = _value(report, cell.key, options) if cell.key else cell.text

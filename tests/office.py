@@ -18,9 +18,9 @@ from gxdesk.render import fonts
 
 # The .docx names these; fontconfig knows none of them on Linux.
 ALIASES = {
-    "仿宋": fonts.Role.BODY, "仿宋_GB2312": fonts.Role.BODY, "黑体": fonts.Role.HEADING,
-    "楷体": fonts.Role.KAI, "楷体_GB2312": fonts.Role.KAI, "宋体": fonts.Role.SONG,
-    "方正小标宋简体": fonts.Role.TITLE,
+    "仿宋": fonts.FontRole.BODY, "仿宋_GB2312": fonts.FontRole.BODY, "黑体": fonts.FontRole.HEADING,
+    "楷体": fonts.FontRole.KAI, "楷体_GB2312": fonts.FontRole.KAI, "宋体": fonts.FontRole.SONG,
+    "方正小标宋简体": fonts.FontRole.TITLE,
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from gxdesk import schema
 from gxdesk.model import Report
-from gxdesk.numbers import format_amount
+from gxdesk.numbers import format_figure
 from gxdesk.render.template import print_date
 
 PAGE_NUMBER = re.compile(r"—\s*(\d+)\s*—")
@@ -18,7 +18,7 @@ W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def printed(value: object) -> str:
     from decimal import Decimal
 
-    return format_amount(value) if isinstance(value, Decimal) else str(value)
+    return format_figure(value) if isinstance(value, Decimal) else str(value)
 
 
 def expected_figures(report: Report) -> list[str]:

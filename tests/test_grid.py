@@ -1,14 +1,16 @@
 """The printed table shapes follow the official format and come from the schema."""
 
+import dataclasses
+
 import pytest
 
 from gxdesk import schema
-from gxdesk.grid import Role, fit_heights, layout
+from gxdesk.grid import CellRole, fit_heights, grid_of
 
 
 @pytest.mark.parametrize("table", schema.TABLES, ids=lambda t: t.id)
 def test_every_position_covered_once_and_every_cell_placed_once(table):
-    grid = layout(table)  # Grid() itself refuses overlapping cells
+    grid = grid_of(table)  # Grid() itself refuses overlapping cells
     assert all(grid.at(r, c) is not None for r in range(grid.rows) for c in range(grid.columns))
     keys = [c.key for c in grid.values()]
     assert sorted(keys) == sorted((table.id, r.id, c.id) for r, c in table.cells())
@@ -18,7 +20,7 @@ def test_every_position_covered_once_and_every_cell_placed_once(table):
 
 @pytest.mark.parametrize("table", schema.TABLES, ids=lambda t: t.id)
 def test_every_label_comes_from_the_schema(table):
-    texts = {c.text for c in layout(table).cells if c.role is not Role.VALUE}
+    texts = {c.text for c in grid_of(table).cells if c.role is not CellRole.VALUE}
     schema_texts = {schema.APPLICANT_GROUP}
     for block in table.blocks:
         schema_texts |= {block.heading, block.corner}
@@ -28,7 +30,7 @@ def test_every_label_comes_from_the_schema(table):
 
 
 def test_requests_has_three_label_levels_and_three_header_rows():
-    grid = layout(schema.REQUESTS)
+    grid = grid_of(schema.REQUESTS)
     assert (grid.header_rows, grid.label_columns) == (3, 3)
     corner = grid.at(0, 0)
     assert (corner.text, corner.rowspan, corner.colspan) == (schema.REQUESTS_CORNER, 3, 3)
@@ -47,7 +49,7 @@ def test_requests_has_three_label_levels_and_three_header_rows():
 
 
 def test_appeals_is_one_row_of_fifteen_under_three_header_levels():
-    grid = layout(schema.APPEALS)
+    grid = grid_of(schema.APPEALS)
     assert (grid.rows, grid.columns, grid.header_rows) == (4, 15, 3)
     assert {c.row for c in grid.values()} == {3}
     assert (grid.at(0, 0).text, grid.at(0, 0).colspan) == (schema.REVIEW_GROUP, 5)
@@ -57,8 +59,8 @@ def test_appeals_is_one_row_of_fifteen_under_three_header_levels():
 
 
 def test_proactive_blocks_stack_with_headings_across_the_table():
-    grid = layout(schema.PROACTIVE)
-    headings = [c for c in grid.cells if c.role is Role.HEADING]
+    grid = grid_of(schema.PROACTIVE)
+    headings = [c for c in grid.cells if c.role is CellRole.HEADING]
     assert [h.text for h in headings] == [b.heading for b in schema.PROACTIVE.blocks]
     assert all(h.colspan == grid.columns == 4 for h in headings)
     fees = grid.at(*grid.position(("proactive", "fees", "amount")))
@@ -66,14 +68,14 @@ def test_proactive_blocks_stack_with_headings_across_the_table():
 
 
 def test_pasted_block_walks_over_spanned_figures():
-    grid = layout(schema.PROACTIVE)
+    grid = grid_of(schema.PROACTIVE)
     top, left = grid.position(("proactive", "licensing", "count"))
     (line,) = grid.block(top, left, 1, 2)
     assert line[0].key == ("proactive", "licensing", "count") and line[1] is None
 
 
 def test_fit_heights_grows_the_last_row_of_a_tall_span_only_when_needed():
-    grid = layout(schema.REQUESTS)
+    grid = grid_of(schema.REQUESTS)
     widths = [10] * grid.columns
     measure = lambda text, width: 5 * -(-len(text) // max(1, width // 10))  # noqa: E731 5 px a line
     heights = fit_heights(grid, grid.header_rows, grid.rows - grid.header_rows, widths, measure, 5)
@@ -85,3 +87,14 @@ def test_fit_heights_grows_the_last_row_of_a_tall_span_only_when_needed():
     # 三、本年度办理结果 (9 lines) fits in its 22 rows: its last row, （七）总计, gets nothing extra.
     total = grid.position(("requests", "total", "total"))[0] - grid.header_rows
     assert heights[total] == 5 * 3
+
+
+@pytest.mark.parametrize("table", schema.TABLES, ids=lambda t: t.id)
+def test_every_printed_column_has_a_width(table):
+    assert len(table.widths_mm) == grid_of(table).columns
+
+
+def test_a_table_whose_widths_do_not_match_its_grid_is_refused():
+    narrow = dataclasses.replace(schema.APPEALS, widths_mm=(156 / 14,) * 14)
+    with pytest.raises(ValueError, match="15 columns but gives 14 widths"):
+        grid_of(narrow)

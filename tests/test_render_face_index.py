@@ -139,5 +139,5 @@ def test_resolve_chooses_the_same_faces_from_the_index(folder: Path, monkeypatch
     fonts._resolve.cache_clear()
     fonts._folder_faces.cache_clear()
     assert fonts.resolve() == fresh
-    assert fresh[fonts.Role.HEADING].face is not None and fresh[fonts.Role.HEADING].face.path.endswith("hei.ttc")
+    assert fresh[fonts.FontRole.HEADING].face is not None and fresh[fonts.FontRole.HEADING].face.path.endswith("hei.ttc")
     fonts._resolve.cache_clear()

@@ -10,7 +10,7 @@ import pytest
 
 from gxdesk.errors import InputError
 from gxdesk.render import fonts
-from gxdesk.render.fonts import FONT_PATH_ENV, Face, Role
+from gxdesk.render.fonts import FONT_PATH_ENV, Face, FontRole
 
 SONG = Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf")
 KAI = Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf")
@@ -58,43 +58,43 @@ def test_junk_is_skipped(tmp_path: Path) -> None:
 def test_windows_standard_fonts_by_name_gb2312_preferred() -> None:
     windows = [face("仿宋", "FangSong"), face("仿宋_GB2312", "FangSong_GB2312"), face("黑体", "SimHei"),
                face("楷体", "KaiTi"), face("宋体", "SimSun"), face("新宋体", "NSimSun")]
-    chosen = {role: fonts._choose(role, [], windows, []) for role in Role}
-    assert chosen[Role.BODY].docx_name == "仿宋_GB2312"
-    assert chosen[Role.HEADING].docx_name == "黑体"
-    assert chosen[Role.KAI].docx_name == "楷体"
-    assert chosen[Role.SONG].docx_name == "宋体"
+    chosen = {role: fonts._choose(role, [], windows, []) for role in FontRole}
+    assert chosen[FontRole.BODY].docx_name == "仿宋_GB2312"
+    assert chosen[FontRole.HEADING].docx_name == "黑体"
+    assert chosen[FontRole.KAI].docx_name == "楷体"
+    assert chosen[FontRole.SONG].docx_name == "宋体"
     # Stock Windows has no 小标宋: bold 宋体 stands in, in the PDF and in the .docx.
-    title = chosen[Role.TITLE]
+    title = chosen[FontRole.TITLE]
     assert title.docx_name == "宋体" and title.bold and title.docx_bold
-    assert not any(c.bold for r, c in chosen.items() if r is not Role.TITLE)
+    assert not any(c.bold for r, c in chosen.items() if r is not FontRole.TITLE)
 
 
 def test_the_users_fonts_come_first() -> None:
     user = [face("方正小标宋简体", "FZXiaoBiaoSong-B05S", path="user.ttf")]
     windows = [face("宋体", "SimSun"), face("仿宋", "FangSong", path="win.ttf")]
-    title = fonts._choose(Role.TITLE, user, windows, [])
+    title = fonts._choose(FontRole.TITLE, user, windows, [])
     assert title.face is not None and title.face.path == "user.ttf"
     assert title.docx_name == "方正小标宋简体" and not title.bold
-    assert fonts._choose(Role.BODY, user, windows, []).face.path == "win.ttf"  # type: ignore[union-attr]
+    assert fonts._choose(FontRole.BODY, user, windows, []).face.path == "win.ttf"  # type: ignore[union-attr]
 
 
 def test_host_fonts_by_keyword_then_any_cjk_truetype() -> None:
     host = [face("Noto Serif CJK SC", truetype=False), face("DejaVu Sans", cjk=False),
             face("AR PL UKai CN"), face("AR PL UMing CN"), face("WenQuanYi Zen Hei")]
-    chosen = {role: fonts._choose(role, [], [], host) for role in Role}
-    assert chosen[Role.KAI].face.families == ("AR PL UKai CN",)  # type: ignore[union-attr]
-    assert chosen[Role.SONG].face.families == ("AR PL UMing CN",)  # type: ignore[union-attr]
-    assert chosen[Role.HEADING].face.families == ("WenQuanYi Zen Hei",)  # type: ignore[union-attr]
+    chosen = {role: fonts._choose(role, [], [], host) for role in FontRole}
+    assert chosen[FontRole.KAI].face.families == ("AR PL UKai CN",)  # type: ignore[union-attr]
+    assert chosen[FontRole.SONG].face.families == ("AR PL UMing CN",)  # type: ignore[union-attr]
+    assert chosen[FontRole.HEADING].face.families == ("WenQuanYi Zen Hei",)  # type: ignore[union-attr]
     # No 仿宋 on the host: 宋 stands in, and the .docx still asks for 仿宋.
-    assert chosen[Role.BODY].face.families == ("AR PL UMing CN",)  # type: ignore[union-attr]
-    assert chosen[Role.BODY].docx_name == "仿宋"
-    only_other = fonts._choose(Role.SONG, [], [], [face("Some CJK Font")])
+    assert chosen[FontRole.BODY].face.families == ("AR PL UMing CN",)  # type: ignore[union-attr]
+    assert chosen[FontRole.BODY].docx_name == "仿宋"
+    only_other = fonts._choose(FontRole.SONG, [], [], [face("Some CJK Font")])
     assert only_other.face is not None
 
 
 def test_nothing_usable_means_the_cid_font() -> None:
     host = [face("Noto Serif CJK SC", truetype=False), face("DejaVu Sans", cjk=False)]
-    for role in Role:
+    for role in FontRole:
         assert fonts._choose(role, [], [], host).face is None
 
 
@@ -106,8 +106,8 @@ def test_this_machine_embeds_truetype_fonts(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.delenv(FONT_PATH_ENV, raising=False)
     fontset = fonts.resolve()
     assert fontset.embedded and fontset.pdf_warnings == ()
-    assert fontset[Role.KAI].face.path == str(KAI)  # type: ignore[union-attr]
-    assert fontset[Role.HEADING].face.path == str(HEI)  # type: ignore[union-attr]
+    assert fontset[FontRole.KAI].face.path == str(KAI)  # type: ignore[union-attr]
+    assert fontset[FontRole.HEADING].face.path == str(HEI)  # type: ignore[union-attr]
 
 
 @needs(KAI)
@@ -119,7 +119,7 @@ def test_a_font_folder_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert all(c.face is not None and c.face.path == str(tmp_path.resolve() / "kai.ttf")
                for c in fontset.choices.values())
     assert fontset.pdf_warnings == ()
-    assert fontset[Role.KAI].docx_name == "文鼎ＰＬ简中楷"
+    assert fontset[FontRole.KAI].docx_name == "文鼎ＰＬ简中楷"
 
 
 def test_a_font_folder_without_usable_fonts_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

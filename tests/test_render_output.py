@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from gxdesk import render as render_module
+from gxdesk import schema
 from gxdesk.errors import InputError
 from gxdesk.model import Report
-from gxdesk.render import layout, render, render_bytes
+from gxdesk.render import page, render, render_bytes
 from gxdesk.render.fonts import CID_FALLBACK, FONT_PATH_ENV, NOT_EMBEDDED
 from tests.readback import (
     docx_figures,
@@ -57,19 +58,19 @@ def test_pdf_page_size_margins_and_embedded_fonts(large: Report, tmp_path: Path)
     out = tmp_path / "r.pdf"
     render(large, out)
     reader = PdfReader(out)
-    for page in reader.pages:
-        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
-            (layout.PAGE_WIDTH, layout.PAGE_HEIGHT), abs=0.01)
-        starts = text_starts(page)
+    for pdf_page in reader.pages:
+        assert (float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)) == pytest.approx(
+            (page.PAGE_WIDTH, page.PAGE_HEIGHT), abs=0.01)
+        starts = text_starts(pdf_page)
         xs = [x for text, x, _ in starts if not re.fullmatch(r"[—\s\d]+", text)]  # not the page number
         ys = [y for text, _, y in starts if not re.fullmatch(r"[—\s\d]+", text)]
-        assert min(xs) >= layout.MARGIN_LEFT - 0.5
-        assert max(xs) <= layout.PAGE_WIDTH - layout.MARGIN_RIGHT
-        assert max(ys) <= layout.PAGE_HEIGHT - layout.MARGIN_TOP
-        assert min(ys) >= layout.MARGIN_BOTTOM - layout.BODY_SIZE
+        assert min(xs) >= page.MARGIN_LEFT - 0.5
+        assert max(xs) <= page.PAGE_WIDTH - page.MARGIN_RIGHT
+        assert max(ys) <= page.PAGE_HEIGHT - page.MARGIN_TOP
+        assert min(ys) >= page.MARGIN_BOTTOM - page.BODY_SIZE
     fonts = {}
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+    for pdf_page in reader.pages:
+        for font in pdf_page["/Resources"]["/Font"].values():
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
             fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
@@ -82,12 +83,12 @@ def test_page_numbers_alternate_right_and_left(sample: Report, tmp_path: Path) -
 
     out = tmp_path / "r.pdf"
     render(sample, out)
-    for number, page in enumerate(PdfReader(out).pages, start=1):
-        (x,) = [x for text, x, _ in text_starts(page) if re.fullmatch(rf"—\s*{number}\s*—", text.strip())]
+    for number, pdf_page in enumerate(PdfReader(out).pages, start=1):
+        (x,) = [x for text, x, _ in text_starts(pdf_page) if re.fullmatch(rf"—\s*{number}\s*—", text.strip())]
         if number % 2:
-            assert x > layout.PAGE_WIDTH / 2
+            assert x > page.PAGE_WIDTH / 2
         else:
-            assert x == pytest.approx(layout.MARGIN_LEFT + layout.PAGE_NUMBER_INSET, abs=0.5)
+            assert x == pytest.approx(page.MARGIN_LEFT + page.PAGE_NUMBER_INSET, abs=0.5)
 
 
 def test_docx_page_fonts_and_tables(sample: Report, tmp_path: Path) -> None:
@@ -110,13 +111,13 @@ def test_docx_page_fonts_and_tables(sample: Report, tmp_path: Path) -> None:
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
     assert defaults.get(f"{W}asciiTheme") is None  # a theme font would override the names
     body = names["GxBody"].find(f"{W}pPr")
-    assert body.find(f"{W}spacing").get(f"{W}line") == str(round(layout.LINE_PITCH * 20))
-    assert body.find(f"{W}ind").get(f"{W}firstLine") == str(round(layout.INDENT * 20))
+    assert body.find(f"{W}spacing").get(f"{W}line") == str(round(page.LINE_PITCH * 20))
+    assert body.find(f"{W}ind").get(f"{W}firstLine") == str(round(page.INDENT * 20))
     tables = document.element.body.findall(f"{W}tbl")
     assert len(tables) == 3
-    for table, widths_mm in zip(tables, layout.TABLE_WIDTHS_MM.values(), strict=True):
+    for table, widths_mm in zip(tables, (t.widths_mm for t in schema.TABLES), strict=True):
         grid = [int(c.get(f"{W}w")) for c in table.find(f"{W}tblGrid")]
-        assert grid == [round(w * layout.MM * 20) for w in widths_mm]
+        assert grid == [round(w * page.MM * 20) for w in widths_mm]
         assert table.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
     requests_rows = tables[1].findall(f"{W}tr")
     header = [row.find(f"{W}trPr/{W}tblHeader") is not None for row in requests_rows]
@@ -134,20 +135,20 @@ def test_seal_layout(sample: Report, tmp_path: Path) -> None:
     paragraphs = Document(str(out)).paragraphs
     organ, date = paragraphs[-2], paragraphs[-1]
     assert date.text == "2026年1月20日" and organ.text == sample.organ
-    assert date.paragraph_format.right_indent.pt == pytest.approx(4 * layout.BODY_SIZE)
-    organ_centre = organ.paragraph_format.right_indent.pt + layout.text_em(organ.text) * layout.BODY_SIZE / 2
-    date_centre = 4 * layout.BODY_SIZE + layout.text_em(date.text) * layout.BODY_SIZE / 2
+    assert date.paragraph_format.right_indent.pt == pytest.approx(4 * page.BODY_SIZE)
+    organ_centre = organ.paragraph_format.right_indent.pt + page.text_em(organ.text) * page.BODY_SIZE / 2
+    date_centre = 4 * page.BODY_SIZE + page.text_em(date.text) * page.BODY_SIZE / 2
     assert organ_centre == pytest.approx(date_centre)
-    assert [p.text for p in paragraphs[-2 - layout.SEAL_GAP_LINES:-2]] == [""] * layout.SEAL_GAP_LINES
+    assert [p.text for p in paragraphs[-2 - page.SEAL_GAP_LINES:-2]] == [""] * page.SEAL_GAP_LINES
 
 
 def test_signature_without_seal() -> None:
-    indents = layout.signature_indents("青禾县市场监督管理局", "2026年1月20日", seal=False)
+    indents = page.signature_indents("青禾县市场监督管理局", "2026年1月20日", seal=False)
     assert indents.organ == 2  # 右空二字
     # The date starts two characters right of the name's first character.
-    date_start_from_right = indents.date + layout.text_em("2026年1月20日")
+    date_start_from_right = indents.date + page.text_em("2026年1月20日")
     assert (indents.organ + 10) - date_start_from_right == pytest.approx(2)
-    short = layout.signature_indents("某局", "2026年12月20日", seal=False)
+    short = page.signature_indents("某局", "2026年12月20日", seal=False)
     assert short.date == 2 and short.organ > 2  # the longer date is 右空二字
 
 
@@ -267,8 +268,8 @@ def test_no_page_ends_with_a_heading_and_no_signature_stands_alone(sample: Repor
         out = tmp_path / f"r{extra}.pdf"
         render(sample, out)
         pages = PdfReader(out).pages
-        for number, page in enumerate(pages, start=1):
-            lowest = last_line(page)
+        for number, pdf_page in enumerate(pages, start=1):
+            lowest = last_line(pdf_page)
             assert not any(lowest.endswith(h) for h in headings()), (extra, number, lowest)
         last = "".join(text for text, _, _ in text_starts(pages[-1]))
         assert "信息处理费" in last, (extra, last)  # text goes with the signature

@@ -1,6 +1,11 @@
 """The schema is the contract everything else reads: ids, order, labels, computed cells."""
 
+import dataclasses
+
+import pytest
+
 from gxdesk import schema
+from gxdesk.model import Report
 from gxdesk.schema import APPEALS, PROACTIVE, REQUESTS
 
 
@@ -67,3 +72,37 @@ def test_cell_names_are_unambiguous_for_every_cell():
     assert schema.cell_name("requests", "refused_state_secret", "business") == \
         "三、申请情况「（三）不予公开·1.属于国家秘密」「商业企业」"
     assert schema.cell_name("proactive", "licensing", "count") == "二、主动公开「行政许可」"
+
+
+def test_print_shapes_are_declared_and_checked_when_a_table_is_built():
+    assert [t.shape for t in schema.TABLES] == [schema.Shape.STACKED, schema.Shape.MATRIX, schema.Shape.SIDE_BY_SIDE]
+    assert REQUESTS.column_title == schema.APPLICANT_GROUP
+    one_column = PROACTIVE.blocks[1]
+    with pytest.raises(ValueError, match="one block"):
+        schema.Table("x", "二", schema.Shape.MATRIX, PROACTIVE.blocks, (156.0,), 10.5)
+    with pytest.raises(ValueError, match="stacked"):
+        schema.Table("x", "三", schema.Shape.STACKED, (*REQUESTS.blocks, one_column), (156.0,), 10.5)
+
+
+def test_a_row_is_one_value_in_the_file_only_in_a_one_column_block():
+    assert {b.file_form for b in PROACTIVE.blocks if len(b.columns) == 1} == {schema.FileForm.VALUE}
+    assert REQUESTS.blocks[0].file_form is schema.FileForm.LIST
+    with pytest.raises(ValueError, match="one entered column"):
+        schema.Block("", PROACTIVE.blocks[0].columns, (), file_form=schema.FileForm.VALUE)
+
+
+def test_rows_have_a_short_name_for_running_text():
+    assert REQUESTS.row("carried_over").short == "二、上年结转"
+    assert REQUESTS.row("carried_forward").short == REQUESTS.row("carried_forward").label
+
+
+def test_meta_fields_are_the_reports_meta_attributes():
+    attributes = [f.name for f in dataclasses.fields(Report) if f.name not in ("text", "cells")]
+    assert [f.id for f in schema.META_FIELDS] == attributes
+    assert schema.META_LABELS["doc_number"] == "发文字号"
+
+
+def test_titles():
+    assert "".join(schema.standard_title("某县人民政府", 2025)) == "某县人民政府2025年政府信息公开工作年度报告"
+    assert schema.standard_title("某县人民政府", 2025)[0] == "某县人民政府"
+    assert schema.short_title("某县人民政府", 2025) == "某县人民政府2025年度报告"

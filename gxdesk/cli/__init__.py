@@ -110,6 +110,20 @@ def open_window(args: Sequence[str]) -> int:
     return int(app.run(args[0] if args else None))
 
 
+def parse_year(text: str) -> int:
+    """A --year argument as typed (full-width digits too); InputError saying why otherwise."""
+    from gxdesk.numbers import NumberError, parse_count
+    from gxdesk.schema import YEAR_MAX, YEAR_MIN
+
+    try:
+        year = parse_count(text)
+    except NumberError as error:
+        raise InputError(f"报告年度{error}") from None
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise InputError(f"报告年度应在 {YEAR_MIN}–{YEAR_MAX} 之间，收到的是 {text}")
+    return year
+
+
 def main_window() -> int:
     """Entry point of ``gxdeskw`` (no console on Windows): only ever the window."""
     return open_window(sys.argv[1:2])

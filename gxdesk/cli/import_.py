@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from gxdesk import gxr
+from gxdesk.cli import parse_year
 from gxdesk.errors import InputError
-from gxdesk.numbers import NumberError, parse_count
 from gxdesk.schema import META_LABELS, YEAR_MAX, YEAR_MIN
 
 HELP = "导入已发布的年度报告（.docx、网页 .html/.htm、文本 .txt/.md，- 表示从标准输入读取粘贴的文字）"
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.organ is not None:
         report.organ = args.organ.strip()
     if args.year is not None:
-        report.year = _year(args.year)
+        report.year = parse_year(args.year)
     if not YEAR_MIN <= report.year <= YEAR_MAX:
         raise InputError("原文中没有找到报告年度，请用 --year 指定（如 --year 2025）；没有写入文件")
     # What the command line supplied is no longer missing.
@@ -55,12 +55,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"有 {len(lines)} 项需要核对（见上）；在窗口中打开 {output} 可看到标出的单元格")
     return 1
 
-
-def _year(text: str) -> int:
-    try:
-        year = parse_count(text)
-    except NumberError as error:
-        raise InputError(f"报告年度{error}") from None
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise InputError(f"报告年度应在 {YEAR_MIN}–{YEAR_MAX} 之间，收到的是 {text}")
-    return year

@@ -6,10 +6,9 @@ import argparse
 from pathlib import Path
 
 from gxdesk import gxr
+from gxdesk.cli import parse_year
 from gxdesk.errors import InputError
 from gxdesk.model import new_report
-from gxdesk.numbers import NumberError, parse_count
-from gxdesk.schema import YEAR_MAX, YEAR_MIN
 
 HELP = "新建空白报告"
 
@@ -21,12 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        year = parse_count(args.year)
-    except NumberError as error:
-        raise InputError(f"报告年度{error}") from None
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise InputError(f"报告年度应在 {YEAR_MIN}–{YEAR_MAX} 之间，收到的是 {args.year}")
+    year = parse_year(args.year)
     if not args.organ.strip():
         raise InputError("机关名称不能为空")
     output = Path(args.output)

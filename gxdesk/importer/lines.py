@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gxdesk.numbers import BLANK_MARKS
+from gxdesk.numbers import is_blank
 
 
 @dataclass(frozen=True)
@@ -70,11 +70,6 @@ def is_figure(token: str) -> bool:
     return bool(_FIGURE.fullmatch("".join(unicodedata.normalize("NFKC", token).split())))
 
 
-def is_blank_mark(token: str) -> bool:
-    """A mark printed in a cell left empty: / - —."""
-    return "".join(unicodedata.normalize("NFKC", token).split()) in BLANK_MARKS
-
-
 def is_value(token: str) -> bool:
     """A figure or a blank mark."""
-    return is_figure(token) or is_blank_mark(token)
+    return is_figure(token) or is_blank(token)

@@ -8,8 +8,9 @@ since published labels get broken across lines and cells, spaced out, or
 interleaved with the letters of a vertical group label. Rows are looked for
 in the order the official table prints them, so a short label such as
 "3.其他" cannot be confused with an earlier row. A run whose text names no
-row continues the current row while it still lacks figures. Section 四 has
-no row labels in print: its 15 figures are read in order.
+row continues the current row while it still lacks figures. A table printed
+side by side (section 四) has no row labels beside its figures: its 15
+figures are read in order.
 
 Nothing is guessed: figures that fit no row, rows that are not found and
 figures that cannot be read are all reported.
@@ -24,10 +25,10 @@ from enum import Enum
 from typing import Iterable, Iterator, Union
 
 from gxdesk import schema
-from gxdesk.importer.lines import Line, is_blank_mark, is_figure, norm
+from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.model import CellKey, Value
-from gxdesk.numbers import NumberError, parse_amount, parse_count
-from gxdesk.schema import Kind, Table
+from gxdesk.numbers import NumberError, is_blank, parse_figure
+from gxdesk.schema import Shape, Table
 
 MIN_PREFIX = 4  # a label's beginning identifies it from this length on, if no other label contains it
 MIN_CORE = 4  # a label without its numbering is only used when at least this long
@@ -57,7 +58,7 @@ class Run:
 
 
 def _classify(token: str) -> _Token:
-    if is_blank_mark(token):
+    if is_blank(token):
         return _Token.BLANK
     return _Token.FIGURE if is_figure(token) else _Token.TEXT
 
@@ -272,7 +273,7 @@ def _part(table: Table) -> str:
 def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (False, False)) -> TableResult:
     """``shared``: see ``place``."""
     found = runs(lines)
-    if table is schema.APPEALS:
+    if table.shape is Shape.SIDE_BY_SIDE:
         placed = _in_order(table, found, shared)
     else:
         placed = place(found, row_specs(table), shared=shared)
@@ -310,8 +311,8 @@ def _short_messages(table: Table, placed: Placed, result: TableResult) -> list[s
 
 
 def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Placed:
-    """Section 四: one printed row of figures under a three-level header, read left to right
-    from the table's first label (行政复议) on."""
+    """A table printed side by side (四): one row of figures under a three-level header, read
+    left to right from the table's first label (行政复议) on."""
     anchor = norm(table.rows[0].label)
     seen = [run.text for run in found]
     start = next((i for i in range(len(found)) if anchor in "".join(seen[:i + 1])), None)
@@ -344,7 +345,7 @@ def _store(result: TableResult, table: Table, row: schema.Row, column: schema.Co
         result.blank.add(key)
         return
     try:
-        value: Value = parse_amount(entry) if table.kind(row.id) is Kind.AMOUNT else parse_count(entry)
+        value = parse_figure(entry, table.kind(row.id))
     except NumberError as error:
         result.messages.append(f"{_part(table)}「{_cell_label(table, row, column)}」原表为“{entry}”，无法使用：{error}")
         if not stated:
@@ -388,7 +389,7 @@ _GROUP_MARK = re.compile(r"^（[一二三四五六七八九十]+）")
 def _group_of(table: Table, row: schema.Row) -> tuple[str, list[schema.Row]] | None:
     """The printed group a row belongs to, named as in 第（四）项, with its rows."""
     block = table.block_of(row.id)
-    if len(table.blocks) > 1 and len(block.rows) > 1:  # section 二: 第二十条第（X）项
+    if table.shape is Shape.STACKED and len(block.rows) > 1:  # section 二: 第二十条第（X）项
         return block.heading, list(block.rows)
     if len(row.groups) >= 2:
         label = row.groups[-1]

@@ -1,10 +1,10 @@
 """The printed report: one template, two outputs (.docx and PDF) in one page layout.
 
 ``render(report, "报告.pdf")`` is what the CLI and the window call. The
-template is rendered once into a ``Document`` (see ``document``), which the
-python-docx and the ReportLab writers lay out with the same constants
-(``layout``). Importing this package loads neither library: each is imported
-when its writer runs.
+template is rendered once into a ``Printout`` (see ``printout``; its tables
+are ``tables.PrintedTable``), which the python-docx and the ReportLab writers
+lay out with the same constants (``page``). Importing this package loads
+neither library: each is imported when its writer runs.
 """
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ from typing import BinaryIO, Callable
 from gxdesk.atomic import atomic_write
 from gxdesk.errors import InputError
 from gxdesk.model import Report
-from gxdesk.render.document import Document, TemplateError
+from gxdesk.render.printout import Printout, TemplateError
 
 FORMATS = (".docx", ".pdf")
 
-__all__ = ["FORMATS", "Document", "TemplateError", "build", "render", "render_bytes"]
+__all__ = ["FORMATS", "Printout", "TemplateError", "build", "render", "render_bytes"]
 
 
-def build(report: Report, template_dir: Path | str | None = None, *, seal: bool = False) -> Document:
-    """The report through the template: the blocks both writers lay out."""
-    from gxdesk.render import document, template
+def build(report: Report, template_dir: Path | str | None = None, *, seal: bool = False) -> Printout:
+    """The report through the template: the pieces both writers lay out."""
+    from gxdesk.render import printout, template
 
     markup, name = template.render_markup(report, template_dir)
-    return document.parse(markup, report, seal=seal, name=name)
+    return printout.parse(markup, report, seal=seal, name=name)
 
 
 def render(
@@ -49,12 +49,12 @@ def render(
         raise InputError(f"“{path}”是文件夹，请给出要生成的文件名")
     if not path.parent.is_dir():
         raise InputError(f"文件夹“{path.parent}”不存在")
-    document = build(report, template_dir, seal=seal)
+    printed = build(report, template_dir, seal=seal)
     write = _writer(fmt, font_dir)
     warnings: list[str] = []
 
     def fill(stream: BinaryIO) -> None:
-        warnings.extend(write(document, stream))
+        warnings.extend(write(printed, stream))
 
     try:
         atomic_write(path, fill)
@@ -75,9 +75,9 @@ def render_bytes(
     """The file's bytes for ``fmt`` (".docx" or ".pdf") and warnings; for previews and printing."""
     if fmt not in FORMATS:
         raise InputError(f"不支持的格式“{fmt}”，只能生成 .docx 或 .pdf")
-    document = build(report, template_dir, seal=seal)
+    printed = build(report, template_dir, seal=seal)
     stream = io.BytesIO()
-    warnings = _writer(fmt, font_dir)(document, stream)
+    warnings = _writer(fmt, font_dir)(printed, stream)
     return stream.getvalue(), warnings
 
 
@@ -88,7 +88,7 @@ def _format_of(path: Path) -> str:
     return suffix
 
 
-def _writer(fmt: str, font_dir: Path | str | None) -> Callable[[Document, BinaryIO], list[str]]:
+def _writer(fmt: str, font_dir: Path | str | None) -> Callable[[Printout, BinaryIO], list[str]]:
     """The writer for ``fmt`` with its fonts resolved; fonts are checked before anything is written."""
     from gxdesk.render import fonts
 
@@ -96,7 +96,7 @@ def _writer(fmt: str, font_dir: Path | str | None) -> Callable[[Document, Binary
     if fmt == ".pdf":
         from gxdesk.render import pdf_writer
 
-        return lambda document, stream: pdf_writer.write(document, stream, fontset)
+        return lambda printed, stream: pdf_writer.write(printed, stream, fontset)
     from gxdesk.render import docx_writer
 
-    return lambda document, stream: docx_writer.write(document, stream, fontset)
+    return lambda printed, stream: docx_writer.write(printed, stream, fontset)

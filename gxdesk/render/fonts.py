@@ -38,7 +38,7 @@ FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 CID_FALLBACK = "STSong-Light"
 
 
-class Role(Enum):
+class FontRole(Enum):
     BODY = "仿宋"
     HEADING = "黑体"
     KAI = "楷体"
@@ -51,19 +51,20 @@ class _Spec:
     names: tuple[str, ...]  # standard family names, preferred first
     keywords: tuple[str, ...]  # lower-case substrings that identify the style elsewhere
     standard: str  # the name a .docx uses when no installed face can be named
-    fallback: Role | None
+    fallback: FontRole | None
     exclude: tuple[str, ...] = ()
 
 
 _SPECS = {
-    Role.BODY: _Spec(("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"), ("仿宋", "fangsong"), "仿宋", Role.SONG),
-    Role.HEADING: _Spec(("黑体", "SimHei"), ("黑体", "hei"), "黑体", Role.SONG),
-    Role.KAI: _Spec(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), ("楷", "kai"), "楷体", Role.BODY),
-    Role.TITLE: _Spec(
+    FontRole.BODY: _Spec(("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"), ("仿宋", "fangsong"), "仿宋",
+                         FontRole.SONG),
+    FontRole.HEADING: _Spec(("黑体", "SimHei"), ("黑体", "hei"), "黑体", FontRole.SONG),
+    FontRole.KAI: _Spec(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), ("楷", "kai"), "楷体", FontRole.BODY),
+    FontRole.TITLE: _Spec(
         ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
-        ("小标宋", "xiaobiaosong"), "方正小标宋简体", Role.SONG,
+        ("小标宋", "xiaobiaosong"), "方正小标宋简体", FontRole.SONG,
     ),
-    Role.SONG: _Spec(
+    FontRole.SONG: _Spec(
         ("宋体", "SimSun"), ("宋", "song", "sung", "ming"), "宋体", None,
         exclude=("仿宋", "fang", "小标宋", "xiaobiao"),
     ),
@@ -87,7 +88,7 @@ class Face:
 
 @dataclass(frozen=True)
 class Choice:
-    role: Role
+    role: FontRole
     face: Face | None  # None: the built-in STSong-Light
     docx_name: str  # the family a .docx names for this role
     bold: bool  # the PDF face stands in for a heavier one: embolden it
@@ -102,10 +103,10 @@ NOT_EMBEDDED = (
 
 @dataclass(frozen=True)
 class FontSet:
-    choices: dict[Role, Choice]
+    choices: dict[FontRole, Choice]
     warnings: tuple[str, ...]  # about the fonts the user chose
 
-    def __getitem__(self, role: Role) -> Choice:
+    def __getitem__(self, role: FontRole) -> Choice:
         return self.choices[role]
 
     @property
@@ -157,11 +158,11 @@ def _resolve(user_dir: str, system: tuple[tuple[str, ...], tuple[str, ...]]) -> 
     warnings = []
     if user_dir and not any(f.truetype and f.cjk for f in user):
         warnings.append(f"字体文件夹“{user_dir}”中没有可嵌入的 TrueType 中文字体，已改用系统字体")
-    choices = {role: _choose(role, user, windows, host) for role in Role}
+    choices = {role: _choose(role, user, windows, host) for role in FontRole}
     return FontSet(choices, tuple(warnings))
 
 
-def _choose(role: Role, user: list[Face], windows: list[Face], host: list[Face]) -> Choice:
+def _choose(role: FontRole, user: list[Face], windows: list[Face], host: list[Face]) -> Choice:
     spec = _SPECS[role]
     usable = [f for f in user + windows + host if f.truetype and f.cjk]
     # The user's and the standard fonts are named in the .docx as they are installed.
@@ -174,8 +175,8 @@ def _choose(role: Role, user: list[Face], windows: list[Face], host: list[Face])
         return Choice(role, face, spec.standard, bold=False)
     if spec.fallback is not None:
         stand_in = _choose(spec.fallback, user, windows, host)
-        heavier = role in (Role.TITLE, Role.HEADING)
-        if role is Role.TITLE:  # no 小标宋 anywhere: bold 宋体, in the .docx too
+        heavier = role in (FontRole.TITLE, FontRole.HEADING)
+        if role is FontRole.TITLE:  # no 小标宋 anywhere: bold 宋体, in the .docx too
             return Choice(role, stand_in.face, stand_in.docx_name, bold=True, docx_bold=True)
         return Choice(role, stand_in.face, spec.standard, bold=heavier or stand_in.bold)
     if usable:

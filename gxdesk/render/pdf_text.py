@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from gxdesk.render import layout
+from gxdesk.render import page
 from gxdesk.render.rl import Flowable, pdfmetrics
 
 # 行首禁则 / 行尾禁则 (GB/T 15834 practice): characters that may not start / end a line.
@@ -192,7 +192,7 @@ class TextBlock(Flowable):
 
     def parts(self, at: int) -> tuple[TextBlock, TextBlock]:
         """The lines before ``at`` and from ``at`` on, as two blocks (set for the same width)."""
-        lines = self.lines(self._lines_width or layout.TYPE_WIDTH)
+        lines = self.lines(self._lines_width or page.TYPE_WIDTH)
         return self._part(lines[:at], 0.0), self._part(lines[at:], self.space_after)
 
     def _part(self, lines: list[Line], space_after: float) -> TextBlock:
@@ -207,7 +207,7 @@ class TextBlock(Flowable):
         lines = self.lines(self.width)
         canvas.saveState()
         if self.bold:  # faux bold: fill and stroke the outlines
-            canvas.setLineWidth(self.size * layout.TITLE_FAUX_BOLD)
+            canvas.setLineWidth(self.size * page.TITLE_FAUX_BOLD)
         for i, line in enumerate(lines):
             self._draw_line(canvas, line, self.height - i * self.leading)
         canvas.restoreState()

@@ -1,4 +1,4 @@
-"""The PDF writer: ReportLab platypus lays out a ``Document`` in the GB/T 9704 page.
+"""The PDF writer: ReportLab platypus lays out a ``Printout`` in the GB/T 9704 page.
 
 Text is set by ``pdf_text.TextBlock`` (Chinese line breaking and
 justification). Fonts are embedded as subsets (ReportLab always subsets
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Callable
 
-from gxdesk.render import document as doc
-from gxdesk.render import font_cache, layout
-from gxdesk.render.fonts import CID_FALLBACK, Choice, FontSet, Role
+from gxdesk.grid import CellRole
+from gxdesk.render import font_cache, page
+from gxdesk.render import printout as doc
+from gxdesk.render.fonts import CID_FALLBACK, Choice, FontRole, FontSet
 from gxdesk.render.pdf_text import FontFor, TextBlock
 from gxdesk.render.rl import (
     BaseDocTemplate,
@@ -28,8 +29,8 @@ from gxdesk.render.rl import (
     pdfmetrics,
     ttfonts,
 )
-from gxdesk.render.tables import Grid
-from gxdesk.render.tables import Role as CellRole
+from gxdesk.render.tables import PrintedTable
+from gxdesk.schema import REPORT_KIND
 
 # --- Fonts -------------------------------------------------------------------------
 
@@ -82,13 +83,13 @@ class _Fonts:
     """ReportLab font names per role, and per character the font that has it."""
 
     def __init__(self, fontset: FontSet, warnings: list[str]) -> None:
-        self.names = {role: _font_name(fontset[role], warnings) for role in Role}
-        self.bold = {role: fontset[role].bold for role in Role}
-        order = [Role.BODY, Role.SONG, Role.KAI, Role.HEADING, Role.TITLE]
+        self.names = {role: _font_name(fontset[role], warnings) for role in FontRole}
+        self.bold = {role: fontset[role].bold for role in FontRole}
+        order = [FontRole.BODY, FontRole.SONG, FontRole.KAI, FontRole.HEADING, FontRole.TITLE]
         self._all = list(dict.fromkeys(self.names[r] for r in order))
-        self._pickers: dict[Role, FontFor] = {}
+        self._pickers: dict[FontRole, FontFor] = {}
 
-    def font_for(self, role: Role) -> FontFor:
+    def font_for(self, role: FontRole) -> FontFor:
         if role not in self._pickers:
             primary = self.names[role]
             cache: dict[str, str] = {}
@@ -137,10 +138,10 @@ class _GridTable(Table):
     and the header rows open every continuation.
     """
 
-    def __init__(self, grid: Grid, fonts: _Fonts) -> None:
-        self.grid, self.fonts = grid, fonts
-        data, commands = _table_content(grid, fonts)
-        super().__init__(data, colWidths=list(grid.widths), style=commands, hAlign="CENTER")
+    def __init__(self, table: PrintedTable, fonts: _Fonts) -> None:
+        self.table, self.fonts = table, fonts
+        data, commands = _table_content(table, fonts)
+        super().__init__(data, colWidths=list(table.widths), style=commands, hAlign="CENTER")
 
     def row_heights(self, width: float, height: float) -> list[float]:
         """Row heights as ReportLab measures them; rows past ``height`` may be left unmeasured (inf)."""
@@ -152,10 +153,10 @@ class _GridTable(Table):
         tops = [0.0]
         for height in self.row_heights(availWidth, availHeight):
             tops.append(tops[-1] + height)
-        for row in reversed(self.grid.split_points()):
+        for row in reversed(self.table.split_points()):
             if tops[row] > availHeight:
                 continue
-            first, rest = self.grid.split_at(row)
+            first, rest = self.table.split_at(row)
             head = _GridTable(first, self.fonts)
             if head.wrap(availWidth, availHeight)[1] <= availHeight:
                 return [head, _GridTable(rest, self.fonts)]
@@ -163,68 +164,69 @@ class _GridTable(Table):
 
     def start_height(self, width: float) -> float:
         """Height of what must open a page: the header and first row, or the first kept range."""
-        points = self.grid.split_points()
-        end = points[0] if points else self.grid.nrows
-        return sum(self.row_heights(width, layout.TYPE_HEIGHT)[:end])
+        points = self.table.split_points()
+        end = points[0] if points else self.table.grid.rows
+        return sum(self.row_heights(width, page.TYPE_HEIGHT)[:end])
 
 
-def _table_content(grid: Grid, fonts: _Fonts) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
-    size = grid.font_size
-    leading = size * layout.TABLE_LEADING
-    song = fonts.names[Role.SONG]
-    data: list[list[Any]] = [[""] * grid.ncols for _ in range(grid.nrows)]
+def _table_content(table: PrintedTable, fonts: _Fonts) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
+    grid, size = table.grid, table.font_size
+    leading = size * page.TABLE_LEADING
+    song = fonts.names[FontRole.SONG]
+    data: list[list[Any]] = [[""] * grid.columns for _ in range(grid.rows)]
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), layout.RULE_WIDTH, "black"),
+        ("GRID", (0, 0), (-1, -1), page.RULE_WIDTH, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("FONT", (0, 0), (-1, -1), song, size, leading),
-        ("LEFTPADDING", (0, 0), (-1, -1), layout.CELL_PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), layout.CELL_PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), layout.CELL_PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), layout.CELL_PAD_Y),
+        ("LEFTPADDING", (0, 0), (-1, -1), page.CELL_PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), page.CELL_PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), page.CELL_PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), page.CELL_PAD_Y),
     ]
     for cell in grid.cells:
-        if cell.role is CellRole.NUMBER:
-            data[cell.row][cell.col] = cell.text  # figures never wrap; a plain string is cheapest
-            room = sum(grid.widths[cell.col: cell.col + cell.colspan]) - 2 * layout.CELL_PAD_X
-            width = pdfmetrics.stringWidth(cell.text, song, size)
+        text, column = table.text_of(cell), cell.column
+        if cell.role is CellRole.VALUE:
+            data[cell.row][column] = text  # figures never wrap; a plain string is cheapest
+            room = sum(table.widths[column: column + cell.colspan]) - 2 * page.CELL_PAD_X
+            width = pdfmetrics.stringWidth(text, song, size)
             if width > room:  # a figure too long for its column is set smaller, never across the rule
                 smaller = size * room / width
-                commands.append(("FONT", (cell.col, cell.row), (cell.col, cell.row), song, smaller,
-                                 smaller * layout.TABLE_LEADING))
+                commands.append(("FONT", (column, cell.row), (column, cell.row), song, smaller,
+                                 smaller * page.TABLE_LEADING))
         else:
-            role = Role.HEADING if cell.role is CellRole.BLOCK else Role.SONG
-            data[cell.row][cell.col] = TextBlock(
-                cell.text, fonts.font_for(role), size, leading, align="centre" if cell.centred else "left",
-                bold=fonts.bold[role] and role is Role.HEADING, kind="cell",
+            role = FontRole.HEADING if cell.role is CellRole.HEADING else FontRole.SONG
+            data[cell.row][column] = TextBlock(
+                text, fonts.font_for(role), size, leading, align="centre" if table.centred(cell) else "left",
+                bold=fonts.bold[role] and role is FontRole.HEADING, kind="cell",
             )
         if cell.rowspan > 1 or cell.colspan > 1:
-            last = (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)
-            commands.append(("SPAN", (cell.col, cell.row), last))
+            last = (column + cell.colspan - 1, cell.row + cell.rowspan - 1)
+            commands.append(("SPAN", (column, cell.row), last))
     return data, commands
 
 
 # --- The document -------------------------------------------------------------------
 
 
-def write(document: doc.Document, stream: BinaryIO, fontset: FontSet) -> list[str]:
-    """Lay out ``document`` as PDF into ``stream``; returns warnings."""
+def write(printout: doc.Printout, stream: BinaryIO, fontset: FontSet) -> list[str]:
+    """Lay out ``printout`` as PDF into ``stream``; returns warnings."""
     warnings = list(fontset.pdf_warnings)
     fonts = _Fonts(fontset, warnings)
-    story = _story(document, fonts)
+    story = _story(printout, fonts)
     template = BaseDocTemplate(
         stream,
-        pagesize=(layout.PAGE_WIDTH, layout.PAGE_HEIGHT),
-        leftMargin=layout.MARGIN_LEFT, rightMargin=layout.MARGIN_RIGHT,
-        topMargin=layout.MARGIN_TOP, bottomMargin=layout.MARGIN_BOTTOM,
-        title=document.title, author=document.organ, creator="gxdesk", subject="政府信息公开工作年度报告",
+        pagesize=(page.PAGE_WIDTH, page.PAGE_HEIGHT),
+        leftMargin=page.MARGIN_LEFT, rightMargin=page.MARGIN_RIGHT,
+        topMargin=page.MARGIN_TOP, bottomMargin=page.MARGIN_BOTTOM,
+        title=printout.title, author=printout.organ, creator="gxdesk", subject=REPORT_KIND,
         lang="zh-CN", invariant=1,
         # Otherwise every page names Helvetica, a font the report never uses and does not embed.
-        initialFontName=fonts.names[Role.BODY], initialFontSize=layout.BODY_SIZE,
+        initialFontName=fonts.names[FontRole.BODY], initialFontSize=page.BODY_SIZE,
     )
-    frame = Frame(layout.MARGIN_LEFT, layout.MARGIN_BOTTOM, layout.TYPE_WIDTH, layout.TYPE_HEIGHT,
+    frame = Frame(page.MARGIN_LEFT, page.MARGIN_BOTTOM, page.TYPE_WIDTH, page.TYPE_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    template.addPageTemplates([PageTemplate("page", [frame], onPage=_page_number(fonts.names[Role.SONG]))])
+    template.addPageTemplates([PageTemplate("page", [frame], onPage=_page_number(fonts.names[FontRole.SONG]))])
     template.build(story)
     return warnings
 
@@ -232,28 +234,28 @@ def write(document: doc.Document, stream: BinaryIO, fontset: FontSet) -> list[st
 def _page_number(font: str) -> Callable[[Any, Any], None]:
     def draw(canvas: Any, _template: Any) -> None:
         number = canvas.getPageNumber()
-        text = layout.page_number_text(number)
+        text = page.page_number_text(number)
         # The dash line sits about 0.35 em above the baseline.
-        y = layout.MARGIN_BOTTOM - layout.PAGE_NUMBER_GAP - 0.35 * layout.PAGE_NUMBER_SIZE
+        y = page.MARGIN_BOTTOM - page.PAGE_NUMBER_GAP - 0.35 * page.PAGE_NUMBER_SIZE
         canvas.saveState()
-        canvas.setFont(font, layout.PAGE_NUMBER_SIZE)
+        canvas.setFont(font, page.PAGE_NUMBER_SIZE)
         if number % 2:
-            canvas.drawRightString(layout.PAGE_WIDTH - layout.MARGIN_RIGHT - layout.PAGE_NUMBER_INSET, y, text)
+            canvas.drawRightString(page.PAGE_WIDTH - page.MARGIN_RIGHT - page.PAGE_NUMBER_INSET, y, text)
         else:
-            canvas.drawString(layout.MARGIN_LEFT + layout.PAGE_NUMBER_INSET, y, text)
+            canvas.drawString(page.MARGIN_LEFT + page.PAGE_NUMBER_INSET, y, text)
         canvas.restoreState()
 
     return draw
 
 
-_HEADING_ROLES = {1: Role.HEADING, 2: Role.KAI, 3: Role.BODY}
+_HEADING_ROLES = {1: FontRole.HEADING, 2: FontRole.KAI, 3: FontRole.BODY}
 
 
-def _story(document: doc.Document, fonts: _Fonts) -> list[Flowable]:
+def _story(printout: doc.Printout, fonts: _Fonts) -> list[Flowable]:
     items: list[Flowable] = []
-    for block in document.blocks:
-        flowable = _flowable(block, fonts)
-        if isinstance(block, doc.Signature):
+    for piece in printout.pieces:
+        flowable = _flowable(piece, fonts)
+        if isinstance(piece, doc.Signature):
             last = items[-1] if items else None
             if isinstance(last, TextBlock) and last.kind == "body":
                 items.pop()
@@ -262,8 +264,8 @@ def _story(document: doc.Document, fonts: _Fonts) -> list[Flowable]:
                 items.extend(_with_signature(None, flowable))
             continue
         items.append(flowable)
-        if isinstance(block, doc.Table):
-            items.append(Spacer(0, layout.TABLE_SPACE_AFTER))
+        if isinstance(piece, PrintedTable):
+            items.append(Spacer(0, page.TABLE_SPACE_AFTER))
     story: list[Flowable] = []
     for i, item in enumerate(items):
         if isinstance(item, TextBlock) and item.kind == "heading":
@@ -285,7 +287,7 @@ def _with_signature(last: TextBlock | None, signature: list[Flowable]) -> list[F
     """Never a signature alone on a page: the last lines of the text go along (GB/T 9704 7.3.5.1)."""
     if last is None:
         return [_Together(signature)]
-    lines = last.lines(layout.TYPE_WIDTH)
+    lines = last.lines(page.TYPE_WIDTH)
     if len(lines) <= 4:
         return [_Together([last, *signature])]
     head, tail = last.parts(len(lines) - 2)
@@ -297,50 +299,51 @@ def _start_height(items: list[Flowable], i: int) -> float:
     height = 0.0
     for item in items[i:]:
         if isinstance(item, TextBlock) and item.kind == "heading":
-            height += item.leading * len(item.lines(layout.TYPE_WIDTH))
+            height += item.leading * len(item.lines(page.TYPE_WIDTH))
             continue
         if isinstance(item, TextBlock):
-            return height + item.leading * min(len(item.lines(layout.TYPE_WIDTH)), 2)
+            return height + item.leading * min(len(item.lines(page.TYPE_WIDTH)), 2)
         if isinstance(item, _GridTable):
-            return height + item.start_height(layout.TYPE_WIDTH)
+            return height + item.start_height(page.TYPE_WIDTH)
         if isinstance(item, _Together):
-            total = sum(f.wrap(layout.TYPE_WIDTH, layout.TYPE_HEIGHT)[1] for f in item.parts)
-            return height + min(total, layout.TYPE_HEIGHT - height)
-        return height + layout.LINE_PITCH
+            total = sum(f.wrap(page.TYPE_WIDTH, page.TYPE_HEIGHT)[1] for f in item.parts)
+            return height + min(total, page.TYPE_HEIGHT - height)
+        return height + page.LINE_PITCH
     return height
 
 
-def _text(text: str, fonts: _Fonts, role: Role, **options: Any) -> TextBlock:
-    size = options.pop("size", layout.BODY_SIZE)
-    leading = options.pop("leading", layout.LINE_PITCH)
+def _text(text: str, fonts: _Fonts, role: FontRole, **options: Any) -> TextBlock:
+    size = options.pop("size", page.BODY_SIZE)
+    leading = options.pop("leading", page.LINE_PITCH)
     return TextBlock(text, fonts.font_for(role), size, leading, bold=fonts.bold[role], **options)
 
 
-def _flowable(block: doc.Block, fonts: _Fonts) -> Any:
-    if isinstance(block, doc.Title):
-        return _text("\n".join(block.lines), fonts, Role.TITLE, size=layout.TITLE_SIZE, leading=layout.TITLE_PITCH,
-                     align="centre", space_after=layout.LINE_PITCH, kind="title")
-    if isinstance(block, doc.DocNumber):
-        return _text(block.text, fonts, Role.BODY, align="centre", space_after=layout.LINE_PITCH)
-    if isinstance(block, doc.Heading):
-        return _text(block.text, fonts, _HEADING_ROLES[block.level], align="left", first_indent=layout.INDENT,
+def _flowable(piece: doc.Piece, fonts: _Fonts) -> Any:
+    if isinstance(piece, doc.Title):
+        return _text("\n".join(piece.lines), fonts, FontRole.TITLE, size=page.TITLE_SIZE, leading=page.TITLE_PITCH,
+                     align="centre", space_after=page.LINE_PITCH, kind="title")
+    if isinstance(piece, doc.DocNumber):
+        return _text(piece.text, fonts, FontRole.BODY, align="centre", space_after=page.LINE_PITCH)
+    if isinstance(piece, doc.Heading):
+        return _text(piece.text, fonts, _HEADING_ROLES[piece.level], align="left", first_indent=page.INDENT,
                      kind="heading")
-    if isinstance(block, doc.Paragraph):
-        return _text(block.text, fonts, Role.BODY, first_indent=layout.INDENT)
-    if isinstance(block, doc.Table):
-        return _GridTable(block.grid, fonts)
-    if isinstance(block, doc.Signature):
-        return _signature(block, fonts)
-    if isinstance(block, doc.PageBreak):
+    if isinstance(piece, doc.Paragraph):
+        return _text(piece.text, fonts, FontRole.BODY, first_indent=page.INDENT)
+    if isinstance(piece, PrintedTable):
+        return _GridTable(piece, fonts)
+    if isinstance(piece, doc.Signature):
+        return _signature(piece, fonts)
+    if isinstance(piece, doc.PageBreak):
         return PageBreak()
-    raise TypeError(block)
+    raise TypeError(piece)
 
 
-def _signature(block: doc.Signature, fonts: _Fonts) -> list[Flowable]:
-    indents = layout.signature_indents(block.organ, block.date, block.seal)
-    gap = layout.SEAL_GAP_LINES if block.seal else layout.SIGNATURE_GAP_LINES
-    parts: list[Flowable] = [Spacer(0, gap * layout.LINE_PITCH)]
-    if block.organ:
-        parts.append(_text(block.organ, fonts, Role.BODY, align="right", right_indent=indents.organ * layout.BODY_SIZE))
-    parts.append(_text(block.date, fonts, Role.BODY, align="right", right_indent=indents.date * layout.BODY_SIZE))
+def _signature(signature: doc.Signature, fonts: _Fonts) -> list[Flowable]:
+    indents = page.signature_indents(signature.organ, signature.date, signature.seal)
+    gap = page.SEAL_GAP_LINES if signature.seal else page.SIGNATURE_GAP_LINES
+    parts: list[Flowable] = [Spacer(0, gap * page.LINE_PITCH)]
+    if signature.organ:
+        parts.append(_text(signature.organ, fonts, FontRole.BODY, align="right",
+                           right_indent=indents.organ * page.BODY_SIZE))
+    parts.append(_text(signature.date, fonts, FontRole.BODY, align="right", right_indent=indents.date * page.BODY_SIZE))
     return parts

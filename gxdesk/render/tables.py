@@ -1,87 +1,55 @@
-"""The three report tables as printed grids, built from the schema.
+"""The report tables as printed: the window's grid with what only paper needs.
 
-A ``Grid`` is what both writers draw: cells with their row/column spans and
-roles, the column widths, how many header rows repeat on a new page, and
-which row ranges must not be split. Labels and structure come only from
-``gxdesk.schema``; the figures from the report.
+A ``PrintedTable`` is what both writers draw: the table's ``gxdesk.grid.Grid``
+(cells with their spans and roles, the header rows), the printed text of its
+figures, the column widths and type size from the schema, and which row
+ranges must not be split across pages. ``split_at`` cuts it at a page break,
+the header rows opening the continuation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
-from enum import Enum
+from typing import Mapping
 
-from gxdesk import grid, schema
-from gxdesk.model import Report, Value
-from gxdesk.numbers import format_amount
-from gxdesk.render import layout
-
-
-class Role(Enum):
-    HEAD = "head"  # a column header
-    BLOCK = "block"  # a block heading spanning the table (第二十条第（一）项)
-    GROUP = "group"  # a row group label spanning several rows
-    LABEL = "label"  # a row label
-    NUMBER = "number"
+from gxdesk import schema
+from gxdesk.grid import CellRole, Grid, GridCell, grid_of
+from gxdesk.model import CellKey, Report
+from gxdesk.numbers import format_figure
+from gxdesk.render import page
+from gxdesk.schema import Shape
 
 
 @dataclass(frozen=True)
-class Cell:
-    row: int
-    col: int
-    text: str
-    role: Role
-    rowspan: int = 1
-    colspan: int = 1
-
-    @property
-    def centred(self) -> bool:
-        return self.role is not Role.LABEL
-
-
-@dataclass(frozen=True)
-class Grid:
-    id: str
-    widths: tuple[float, ...]  # points
-    nrows: int
-    cells: tuple[Cell, ...]
-    header_rows: int = 0  # repeated at the top of each page the table runs onto
+class PrintedTable:
+    grid: Grid  # the whole table, or the run of its rows that one page holds
+    figures: Mapping[CellKey, str]  # every figure as printed
+    widths: tuple[float, ...]  # points, one per grid column
+    font_size: float
     keep: tuple[tuple[int, int], ...] = ()  # row ranges [first, last] never split
-    font_size: float = 10.5
 
     @property
-    def ncols(self) -> int:
-        return len(self.widths)
+    def id(self) -> str:
+        return self.grid.table.id
 
-    def rows(self) -> list[list[Cell]]:
-        """The cells that start in each row, left to right."""
-        out: list[list[Cell]] = [[] for _ in range(self.nrows)]
-        for cell in self.cells:
-            out[cell.row].append(cell)
-        for row in out:
-            row.sort(key=lambda c: c.col)
-        return out
+    def text_of(self, cell: GridCell) -> str:
+        return self.figures[cell.key] if cell.key is not None else cell.text
 
-    def covered(self) -> dict[tuple[int, int], Cell]:
-        """Every grid position → the cell covering it."""
-        return {
-            (cell.row + dr, cell.col + dc): cell
-            for cell in self.cells
-            for dr in range(cell.rowspan)
-            for dc in range(cell.colspan)
-        }
+    def centred(self, cell: GridCell) -> bool:
+        """Everything but row labels; a stacked table's (二's) sit centred too, as in the official form."""
+        return cell.role is not CellRole.LABEL or self.grid.table.shape is Shape.STACKED
 
-    def split_at(self, row: int) -> tuple[Grid, Grid]:
-        """Two grids: rows [0, row) and the header rows + rows [row, end).
+    def split_at(self, row: int) -> tuple[PrintedTable, PrintedTable]:
+        """Two tables: rows [0, row) and the header rows + rows [row, end).
 
         A cell spanning the cut is cut in two; its label is repeated on the
         continuation so that a reader of the next page still sees it.
         """
-        head = self.header_rows
-        first: list[Cell] = []
-        rest: list[Cell] = []
-        for cell in self.cells:
+        grid = self.grid
+        head = grid.header_rows
+        first: list[GridCell] = []
+        rest: list[GridCell] = []
+        for cell in grid.cells:
             end = cell.row + cell.rowspan
             if cell.row < head:
                 first.append(cell)
@@ -96,55 +64,30 @@ class Grid:
         keep_first = tuple((a, b) for a, b in self.keep if b < row)
         keep_rest = tuple((a - row + head, b - row + head) for a, b in self.keep if a >= row)
         return (
-            replace(self, nrows=row, cells=tuple(first), keep=keep_first),
-            replace(self, nrows=self.nrows - row + head, cells=tuple(rest), keep=keep_rest),
+            replace(self, grid=Grid(grid.table, first, head, grid.label_columns), keep=keep_first),
+            replace(self, grid=Grid(grid.table, rest, head, grid.label_columns), keep=keep_rest),
         )
 
     def split_points(self) -> list[int]:
         """Rows a page may start with: after the header and two data rows, not inside a kept range."""
         return [
             row
-            for row in range(self.header_rows + 2, self.nrows)
+            for row in range(self.grid.header_rows + 2, self.grid.rows)
             if not any(a < row <= b for a, b in self.keep)
         ]
 
 
-def figure(value: Value) -> str:
-    """A figure as printed in the report: plain digits, amounts as typed; blank stays blank."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format_amount(value)
-    return str(value)
+def build(table_id: str, report: Report) -> PrintedTable:
+    """The printed table: the grid, widths and type size from the schema, the figures from the report."""
+    table = schema.TABLE_BY_ID[table_id]
+    grid = grid_of(table)
+    figures = {cell.key: format_figure(report.value(*cell.key)) for cell in grid.values() if cell.key is not None}
+    return PrintedTable(grid, figures, tuple(w * page.MM for w in table.widths_mm), table.font_size,
+                        keep=_blocks(grid))
 
 
-def build(table_id: str, report: Report) -> Grid:
-    """The printed grid of one table: the shape from ``gxdesk.grid``, figures from the report."""
-    shape = grid.layout(schema.TABLE_BY_ID[table_id])
-    roles = dict(_ROLES)
-    if shape.label_columns == 1 and not shape.header_rows:
-        roles[grid.Role.LABEL] = Role.HEAD  # section 二's row labels sit centred, as in the official form
-    cells = tuple(
-        Cell(c.row, c.column, figure(report.value(*c.key)) if c.key else c.text, roles[c.role], c.rowspan, c.colspan)
-        for c in shape.cells
-    )
-    widths = tuple(w * layout.MM for w in layout.TABLE_WIDTHS_MM[table_id])
-    assert len(widths) == shape.columns, table_id
-    return Grid(table_id, widths, shape.rows, cells, header_rows=shape.header_rows, keep=_blocks(shape),
-                font_size=layout.TABLE_SIZE[table_id])
-
-
-_ROLES = {
-    grid.Role.HEADING: Role.BLOCK,
-    grid.Role.HEADER: Role.HEAD,
-    grid.Role.GROUP: Role.GROUP,
-    grid.Role.LABEL: Role.LABEL,
-    grid.Role.VALUE: Role.NUMBER,
-}
-
-
-def _blocks(shape: grid.Grid) -> tuple[tuple[int, int], ...]:
+def _blocks(grid: Grid) -> tuple[tuple[int, int], ...]:
     """Row ranges of section 二's blocks (heading to last row), never split across pages."""
-    starts = [c.row for c in shape.cells if c.role is grid.Role.HEADING]
-    ends = [s - 1 for s in starts[1:]] + [shape.rows - 1] * bool(starts)
+    starts = [c.row for c in grid.cells if c.role is CellRole.HEADING]
+    ends = [s - 1 for s in starts[1:]] + [grid.rows - 1] * bool(starts)
     return tuple(zip(starts, ends, strict=True))

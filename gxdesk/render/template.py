@@ -1,11 +1,12 @@
-"""Jinja renders the report once, into the markup ``document.parse`` reads.
+"""Jinja renders the report once, into the markup ``printout.parse`` reads.
 
 The templates are the user's to edit (copy ``templates/`` and pass
-``--template DIR``): they hold the wording, the order and the numbering.
-Labels, headings and the tables come from ``gxdesk.schema`` through the
-context, never spelled in a template. Every value printed with ``{{ }}`` is
-escaped and its line breaks become ``<br/>``, so user text prints exactly as
-typed; a broken template raises ``TemplateError`` with one Chinese line.
+``--template DIR``): they hold the wording and the order. Labels, headings,
+the standard title, the sub-heading numbers and the tables come from
+``gxdesk.schema`` through the context, never spelled in a template. Every
+value printed with ``{{ }}`` is escaped and its line breaks become ``<br/>``,
+so user text prints exactly as typed; a broken template raises
+``TemplateError`` with one Chinese line.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any
 
 from gxdesk import schema
 from gxdesk.model import Report
-from gxdesk.render.document import TemplateError
+from gxdesk.numbers import chinese_number, item_mark
+from gxdesk.render.printout import TemplateError
 from gxdesk.resources import asset_dir
 from gxdesk.text import clean_text
 
@@ -26,7 +28,6 @@ TEMPLATE_NAME = "report.xml.j2"
 # Characters XML 1.0 cannot carry (and lone surrogates, which no file can).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
-_NUMERALS = "一二三四五六七八九十"
 
 
 def render_markup(report: Report, template_dir: Path | str | None = None) -> tuple[str, str]:
@@ -86,15 +87,6 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip(" \t\u3000\n") for p in _PARAGRAPH_BREAK.split(text)] if text else []
 
 
-def chinese_number(number: int) -> str:
-    """1 → 一 … 10 → 十, 11 → 十一 … 99 (sub-heading numbers)."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" if tens else ""
-    return head + (_NUMERALS[ones - 1] if ones else "")
-
-
 def print_date(iso: str) -> str:
     """2026-01-26 → 2026年1月26日; "" stays ""."""
     if not iso:
@@ -105,20 +97,25 @@ def print_date(iso: str) -> str:
 
 def context(report: Report) -> dict[str, Any]:
     """What a template sees: plain values only, labels straight from the schema."""
+    from markupsafe import Markup
+
     text = {part: report.text.get(part, "") for part in schema.TEXT_IDS}
 
     def parts(section: str) -> list[dict[str, str]]:
-        """The titled text parts of a section that have text, in order."""
+        """The titled text parts of a section that have text, in order, numbered （一）, （二）…"""
+        filled = [p for p in schema.TEXT_PARTS if p.section == section and p.title and text[p.id].strip()]
         return [
-            {"id": p.id, "title": p.title, "text": text[p.id]}
-            for p in schema.TEXT_PARTS
-            if p.section == section and p.title and text[p.id].strip()
+            {"id": p.id, "number": item_mark(i), "title": p.title, "text": text[p.id]}
+            for i, p in enumerate(filled, start=1)
         ]
 
+    organ, rest = schema.standard_title(report.organ, report.year)
     return {
         "organ": report.organ,
         "year": report.year,
         "title": report.title,
+        # Printed as is; a long one breaks after the organ's name first (<wbr/>).
+        "standard_title": _printed(organ) + Markup("<wbr/>") + _printed(rest),
         "doc_number": report.doc_number,
         "date": print_date(report.date),
         "sections": {s.id: s.heading for s in schema.SECTIONS},

@@ -39,7 +39,7 @@ def test_an_unexpected_error_keeps_a_draft_and_says_so(qtbot, window, answers, h
         sys.excepthook(*sys.exc_info())
     assert answers.warned and "内部错误" in answers.warned[0] and "Traceback" not in answers.warned[0]
     assert "ZeroDivisionError: boom" in (home / "error.log").read_text(encoding="utf-8")
-    assert window.session.draft_file.exists()
+    assert window.files.drafts.session.draft_file.exists()
 
 
 def test_qt_standard_buttons_speak_chinese(qapp):

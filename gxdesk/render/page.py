@@ -1,9 +1,11 @@
 """The page layout of GB/T 9704-2012 《党政机关公文格式》, shared by both writers.
 
 Everything a writer needs to place text lives here in points (1/72 inch):
-page and margins, font sizes and line pitch, the table sizes and column
-widths, the page-number position, the signature indents. Both the .docx and
+page and margins, font sizes and line pitch, the rules and padding of table
+cells, the page-number position, the signature indents. Both the .docx and
 the PDF writer read these constants, so the two outputs cannot drift apart.
+Each table's own column widths and type size are facts of the format, in
+``gxdesk.schema``.
 """
 
 from __future__ import annotations
@@ -34,19 +36,12 @@ TITLE_PITCH = 36.0  # a two-line 2号 title needs more air than the body grid
 INDENT = 2 * BODY_SIZE  # first line indented two characters
 TITLE_FAUX_BOLD = 0.035  # stroke width / size when 小标宋 is missing and 宋体 stands in
 
-# --- Tables -----------------------------------------------------------------------
-TABLE_SIZE = {"proactive": 12.0, "requests": 10.5, "appeals": 10.5}
+# --- Tables (widths and type size per table: schema.Table) -------------------------
 TABLE_LEADING = 1.3  # line height / font size inside table cells
 CELL_PAD_X = 3.0
 CELL_PAD_Y = 2.5
 RULE_WIDTH = 0.5  # table lines, 0.5 pt
 TABLE_SPACE_AFTER = 8.0  # between a table and the next paragraph
-# Column widths in mm; they add up to the type area width (156 mm).
-TABLE_WIDTHS_MM: dict[str, tuple[float, ...]] = {
-    "proactive": (48.0, 36.0, 36.0, 36.0),
-    "requests": (11.0, 19.0, 42.0, *(12.0,) * 7),
-    "appeals": (10.4,) * 15,
-}
 
 # --- Page numbers -----------------------------------------------------------------
 # "— 1 —" in 4号宋体, the dash line 7 mm below the type area; odd pages right,

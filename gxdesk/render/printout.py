@@ -1,9 +1,10 @@
-"""The rendered report: a short list of blocks both writers lay out.
+"""The printout: the rendered report as a short list of pieces both writers lay out.
 
 The template emits a small XML vocabulary (see templates/report.xml.j2);
-``parse`` turns it into these blocks. Whitespace from the template's own
-layout (a newline and its indentation) is dropped; the user's line breaks
-arrive as ``<br/>`` and become "\\n" inside a block's text.
+``parse`` turns it into these pieces (the 要素 of GB/T 9704: 发文字号, 标题,
+headings, paragraphs, tables, the signature). Whitespace from the template's
+own lines (a newline and its indentation) is dropped; the user's line breaks
+arrive as ``<br/>`` and become "\\n" inside a piece's text.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Union
 
 from gxdesk.errors import InputError
 from gxdesk.model import Report
-from gxdesk.render import layout, tables
-from gxdesk.render.tables import Grid
+from gxdesk.render import page, tables
+from gxdesk.render.tables import PrintedTable
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,6 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Table:
-    grid: Grid
-
-
-@dataclass(frozen=True)
 class Signature:
     organ: str
     date: str
@@ -57,14 +53,14 @@ class PageBreak:
     pass
 
 
-Block = Union[Title, DocNumber, Heading, Paragraph, Table, Signature, PageBreak]
+Piece = Union[Title, DocNumber, Heading, Paragraph, PrintedTable, Signature, PageBreak]
 
 
 @dataclass(frozen=True)
-class Document:
+class Printout:
     title: str  # the title on one line, for the file's metadata
     organ: str
-    blocks: tuple[Block, ...]
+    pieces: tuple[Piece, ...]
 
 
 class TemplateError(InputError):
@@ -74,7 +70,7 @@ class TemplateError(InputError):
 _TEMPLATE_WHITESPACE = re.compile(r"\n[ \t]*")
 
 
-def parse(markup: str, report: Report, *, seal: bool = False, name: str = "模板") -> Document:
+def parse(markup: str, report: Report, *, seal: bool = False, name: str = "模板") -> Printout:
     try:
         root = ET.fromstring(markup)
     except ET.ParseError as error:
@@ -82,30 +78,30 @@ def parse(markup: str, report: Report, *, seal: bool = False, name: str = "模�
         raise TemplateError(f"{name}生成的内容不是完整的标记（第 {line} 行附近），请检查模板中的标签") from None
     if root.tag != "report":
         raise TemplateError(f"{name}的最外层标签应为 <report>，而不是 <{root.tag}>")
-    blocks = [_block(element, report, seal, name) for element in root]
-    title = next((" ".join(b.lines) for b in blocks if isinstance(b, Title)), report.display_title)
-    return Document(title=title, organ=report.organ, blocks=tuple(blocks))
+    pieces = [_piece(node, report, seal, name) for node in root]
+    title = next((" ".join(p.lines) for p in pieces if isinstance(p, Title)), report.display_title)
+    return Printout(title=title, organ=report.organ, pieces=tuple(pieces))
 
 
-def _block(element: ET.Element, report: Report, seal: bool, name: str) -> Block:
-    tag = element.tag
+def _piece(node: ET.Element, report: Report, seal: bool, name: str) -> Piece:
+    tag = node.tag
     if tag == "title":
-        return Title(tuple(layout.title_lines(_title_parts(element))))
+        return Title(tuple(page.title_lines(_title_parts(node))))
     if tag == "docnumber":
-        return DocNumber(_text(element))
+        return DocNumber(_text(node))
     if tag in ("h1", "h2", "h3"):
-        return Heading(int(tag[1]), _text(element))
+        return Heading(int(tag[1]), _text(node))
     if tag == "p":
-        return Paragraph(_text(element))
+        return Paragraph(_text(node))
     if tag == "table":
-        table_id = element.get("id", "")
+        table_id = node.get("id", "")
         try:
-            return Table(tables.build(table_id, report))
+            return tables.build(table_id, report)
         except KeyError:
             raise TemplateError(f"{name}中的 <table id=\"{table_id}\"/> 不是报告中的表格") from None
     if tag == "signature":
-        organ = element.find("organ")
-        date = element.find("date")
+        organ = node.find("organ")
+        date = node.find("date")
         return Signature(_text(organ) if organ is not None else "", _text(date) if date is not None else "", seal)
     if tag == "pagebreak":
         return PageBreak()

@@ -8,17 +8,18 @@ and flags come from the core on every change.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import Union
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from gxdesk.grid import GridCell, Role, layout
+from gxdesk.edits import Change
+from gxdesk.grid import CellRole, GridCell, grid_of
 from gxdesk.gui.document import Document
-from gxdesk.gui.flags import flag_colour, flag_tooltip
+from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
 from gxdesk.model import CellKey, Value
-from gxdesk.numbers import NumberError, is_blank, parse_amount, parse_count
-from gxdesk.schema import Kind, Table, cell_name
+from gxdesk.numbers import NumberError, format_figure, parse_figure
+from gxdesk.schema import Table, cell_name
 
 # Colours of the cells (kept here, not in the stylesheet: item views take them from the model).
 HEADER_BG = QColor("#e8edf3")
@@ -32,44 +33,38 @@ _ROLES = frozenset({
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole,
 })
+Index = Union[QModelIndex, QPersistentModelIndex]
+_NO_PARENT = QModelIndex()
 _EDIT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def format_value(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 class ReportTableModel(QAbstractTableModel):
     refused = Signal(QModelIndex, str)  # an entry that is not a figure, with the reason
 
-    def __init__(self, document: Document, table: Table, parent=None) -> None:
+    def __init__(self, document: Document, table: Table, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.table = table
-        self.grid = layout(table)
+        self.grid = grid_of(table)
         self.offset = self.grid.header_rows
         self._bold = QFont()
         self._bold.setBold(True)
         # Lookups the painting asks for thousands of times, computed once.
         self._anchors = {(c.row - self.offset, c.column): c for c in self.body_cells()}
-        self._computed = {c.key: self.grid.is_computed(c.key) for c in self.grid.values()}
-        self._shown: dict[CellKey, tuple] = {}
-        document.findings_changed.connect(self.refresh)
+        self._computed = {key: self.grid.is_computed(key) for key in self._keys()}
+        self._shown: dict[CellKey, tuple[Value, tuple[object, ...]]] = {}
+        document.changed.connect(self.refresh)
 
     # --- Geometry ------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else self.grid.rows - self.offset
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else self.grid.columns
 
-    def cell(self, index: QModelIndex) -> GridCell | None:
+    def cell(self, index: Index) -> GridCell | None:
         """The grid cell anchored at this index (None inside a span or outside)."""
         return self._anchors.get((index.row(), index.column()))
 
@@ -80,18 +75,28 @@ class ReportTableModel(QAbstractTableModel):
     def body_cells(self) -> list[GridCell]:
         return [c for c in self.grid.cells if c.row >= self.offset]
 
+    def entered_key(self, cell: GridCell | None) -> CellKey | None:
+        """The cell's key if a figure is typed into it (not a label, not a total)."""
+        if cell is None or cell.key is None or self._computed[cell.key]:
+            return None
+        return cell.key
+
     def is_entered(self, cell: GridCell | None) -> bool:
-        return cell is not None and cell.key is not None and not self._computed[cell.key]
+        return self.entered_key(cell) is not None
+
+    def _keys(self) -> list[CellKey]:
+        """Every figure's key, entered or computed, in grid order."""
+        return [c.key for c in self.grid.values() if c.key is not None]
 
     # --- Data ----------------------------------------------------------------------
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         cell = self.cell(index)
         if cell is None or cell.key is None:
             return Qt.ItemFlag.NoItemFlags
         return _READ_ONLY if self._computed[cell.key] else _EDIT
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         cell = self._anchors.get((index.row(), index.column()))
         if cell is None or role not in _ROLES:
             return None
@@ -100,7 +105,7 @@ class ReportTableModel(QAbstractTableModel):
         key = cell.key
         computed = self._computed[key]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return format_value(self.document.report.value(*key))
+            return format_figure(self.document.report.value(*key))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -116,62 +121,70 @@ class ReportTableModel(QAbstractTableModel):
                 tip = "\n".join(filter(None, ["自动计算，不能修改", tip]))
             return tip or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{cell_name(*key)}：{format_value(self.document.report.value(*key)) or '空'}"
+            return f"{cell_name(*key)}：{format_figure(self.document.report.value(*key)) or '空'}"
         if role == Qt.ItemDataRole.FontRole and computed:
             return self._bold
         return None
 
-    def _label_data(self, cell: GridCell, role: int):
+    def text(self, index: Index) -> str:
+        """What the cell shows: a figure, a label, or "" (blank, or inside a span)."""
+        shown = self.data(index)
+        return shown if isinstance(shown, str) else ""
+
+    def _label_data(self, cell: GridCell, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if cell.role is Role.LABEL:
+            if cell.role is CellRole.LABEL:
                 return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
-            if cell.role is Role.HEADING:
+            if cell.role is CellRole.HEADING:
                 return QBrush(HEADING_BG)
-            return QBrush(HEADER_BG) if cell.role is Role.HEADER else None
+            return QBrush(HEADER_BG) if cell.role is CellRole.HEADER else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(TEXT)  # not the greyed text of a disabled item
-        if role == Qt.ItemDataRole.FontRole and cell.role is Role.HEADING:
+        if role == Qt.ItemDataRole.FontRole and cell.role is CellRole.HEADING:
             return self._bold
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         cell = self.cell(index)
-        if role != Qt.ItemDataRole.EditRole or not self.is_entered(cell):
+        key = self.entered_key(cell)
+        if role != Qt.ItemDataRole.EditRole or cell is None or key is None:
             return False
-        return self.set_texts([(cell, str(value))], f"修改{cell_name(*cell.key)}")
+        return self.set_texts([(cell, str(value))], f"修改{cell_name(*key)}")
 
-    def parse(self, cell: GridCell, text: str) -> Value:
+    def parse(self, key: CellKey, text: str) -> Value:
         """A typed or pasted entry as a figure; NumberError with the reason otherwise."""
-        if is_blank(text):
-            return None
-        if self.table.kind(cell.key[1]) is Kind.AMOUNT:
-            return parse_amount(text)
-        return parse_count(text)
+        return parse_figure(text, self.table.kind(key[1]))
 
     def set_texts(self, entries: list[tuple[GridCell, str]], label: str) -> bool:
-        """Parse every entry, then apply all of them as one undo step, or none."""
+        """Parse every entry (entered cells only), then apply all of them as one undo step, or none."""
         changes: dict[CellKey, Value] = {}
         for cell, text in entries:
+            key = self.entered_key(cell)
+            if key is None:
+                continue
             try:
-                changes[cell.key] = self.parse(cell, text)
+                changes[key] = self.parse(key, text)
             except NumberError as error:
                 index = self.index(cell.row - self.offset, cell.column)
-                self.refused.emit(index, f"{cell_name(*cell.key)}：{error}，未修改")
+                self.refused.emit(index, f"{cell_name(*key)}：{error}，未修改")
                 return False
         self.document.set_cells(changes, label)
         return True
 
-    def refresh(self) -> None:
+    def refresh(self, change: Change | None = None) -> None:
         """Tell the views about the cells whose figure or flags changed, and only those:
-        an edit then repaints a handful of cells, not the table."""
+        an edit then repaints a handful of cells, not the table. ``change`` says whether
+        this table's figures may have changed (None: they may)."""
         report, flags, shown = self.document.report, self.document.flags, self._shown
-        figures_may_differ = self.table.id in self.document.touched or not shown
+        figures_may_differ = change is None or self.table.id in change.tables or not shown
         for cell in self.grid.values():
             key = cell.key
+            if key is None:
+                continue
             value = report.value(*key) if figures_may_differ else shown[key][0]
             state = (value, tuple(flags(key)))
             if shown.get(key) != state:
