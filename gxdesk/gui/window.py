@@ -25,7 +25,7 @@ from gxdesk.gui.files.drafts import AUTOSAVE_MS
 from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
-from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
+from gxdesk.gui.prompts import Prompts, QtPrompts
 from gxdesk.model import Report
 from gxdesk.rules import Finding, summary
 from gxdesk.settings import FILE_NAME, Settings
