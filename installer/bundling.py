@@ -110,8 +110,8 @@ def prune(toc: Iterable[tuple[str, str, str]], pruned: Pruned, size: Callable[[s
 def prune_analysis(analysis, get_imports: Callable[[str], Iterable[tuple[str, str]]]) -> Pruned:
     """Apply ``drop_rule`` to a PyInstaller Analysis, then drop the libraries only left-out plugins used.
 
-    ``get_imports`` is PyInstaller's ``bindepend.get_imports``. Shared by both specs (the program
-    and the bare window it is measured against), so that the two are built the same way."""
+    ``get_imports`` is PyInstaller's ``bindepend.get_imports``. The spec applies it to the program
+    and to the bare window it is measured against, so that the two are built the same way."""
     pruned = Pruned()
 
     def size(path: str) -> int:

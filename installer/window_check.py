@@ -28,9 +28,10 @@ from pathlib import Path
 TIMEOUT = 90
 WM_CLOSE = 0x0010
 PROCESS_TERMINATE = 0x0001
-user32 = ctypes.WinDLL("user32", use_last_error=True) if sys.platform == "win32" else None
-kernel32 = ctypes.WinDLL("kernel32", use_last_error=True) if sys.platform == "win32" else None
-ENUM_PROC = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.HWND, wintypes.LPARAM)
+if sys.platform == "win32":
+    user32 = ctypes.WinDLL("user32", use_last_error=True)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    ENUM_PROC = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.HWND, wintypes.LPARAM)
 
 
 class Failure(Exception):
@@ -143,6 +144,9 @@ def check_wizard(setup: Path, out: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if sys.platform != "win32":
+        print("window_check: Windows only (or Wine)", file=sys.stderr)
+        return 2
     try:
         if argv[:1] == ["app"] and len(argv) == 4:
             name, lines = "the window opens with Qt's Windows platform", check_app(*map(Path, argv[1:]))

@@ -205,6 +205,7 @@ summary() {
 
 cleanup() { wineserver -k 2>/dev/null; [ -n "${XVFB:-}" ] && kill "$XVFB" 2>/dev/null; }
 trap cleanup EXIT
+trap 'exit 143' TERM
 
 mkdir -p "$WORK" "$LOGS"
 step "Debian packages: Wine, Xvfb, MinGW, fonts" apt_packages || { summary; exit 1; }
