@@ -3,7 +3,8 @@
     python installer/setup_check.py dist/gxdesk-VERSION-setup.exe LOG_DIR
 
 1. installs with /VERYSILENT (no administrator rights asked; Inno Setup's log into LOG_DIR);
-2. runs the installed gxdesk.exe: --version, check and render of the bundled sample;
+2. runs the installed gxdesk.exe: --version, check and render of the bundled sample; checks the
+   installed folder as build.py checks the bundle, and runs installer/smoke.py against it;
 3. checks the .gxr association under HKCU\\Software\\Classes and the Start-menu shortcut;
 4. leaves user data behind as the program does (a settings file in %LOCALAPPDATA%\\gxdesk);
 5. uninstalls silently, then checks that nothing of the install is left (program folder,
@@ -121,6 +122,17 @@ class Checks:
         summary = check.stdout.strip().splitlines()[-1]
         return f"{expected}; check: {summary}; render: {pdf.stat().st_size // 1000} kB PDF"
 
+    def installed_bundle(self) -> str:
+        problems = bundling.bundle_problems(program_dir(), "windows", bundling.pyz_modules)
+        expect(not problems, "the installed folder is incomplete: " + "; ".join(problems[:10]))
+        return "the programs, qwindows.dll, templates/, ui/, the sample and every gxdesk module are installed"
+
+    def installed_smoke(self) -> str:
+        import smoke
+
+        expect(smoke.main([str(program_dir())]) == 0, "the smoke test of the installed copy failed (above)")
+        return f"installer/smoke.py against {program_dir()}"
+
     def association(self) -> str:
         expect(registry_value(rf"{CLASSES}\.gxr") == PROG_ID, f".gxr is not associated with {PROG_ID}")
         command = registry_value(rf"{CLASSES}\{PROG_ID}\shell\open\command")
@@ -182,6 +194,8 @@ def main(argv: list[str]) -> int:
     steps: list[tuple[str, Callable[[], str]]] = [
         ("silent per-user install", checks.install),
         ("the installed gxdesk.exe: --version, check, render", checks.installed_program),
+        ("the installed folder passes the bundle check", checks.installed_bundle),
+        ("the smoke test of the installed copy", checks.installed_smoke),
         ("the .gxr association under HKCU", checks.association),
         ("the Start-menu shortcut", checks.shortcut),
         ("the installed window remembers a file in the user's folder", checks.user_data_written),

@@ -151,11 +151,11 @@ build_env() {
 
 # --- 4.–6. Build and test ----------------------------------------------------------------------
 build() {
-  rm -rf dist/gxdesk dist/bare-window dist/gxdesk-*-setup.exe build/windows/gxdesk-*.zip  # report only this run's
+  rm -rf dist/gxdesk dist/bare-window dist/gxdesk-*-setup.exe "$WORK/build.txt"  # report only this run's
   local flags=(--skip-tests --smoke --bare-window)
   [ -z "$not_run" ] || flags+=(--no-installer)
   GXDESK_SMOKE_REQUIRE_FONTS=1 wine_run "$PY" installer/build.py "${flags[@]}" |
-    grep --line-buffered -v 'api-ms-win\|Hidden import "lxml\|^[0-9]* INFO: '
+    grep --line-buffered -v 'api-ms-win\|Hidden import "lxml\|^[0-9]* INFO: ' | tee "$WORK/build.txt"
   return "${PIPESTATUS[0]}"
 }
 
@@ -174,7 +174,10 @@ wizard() {
   local code=$?; wineserver -w; return $code
 }
 
-install_uninstall() { wine_run "$PY" installer/setup_check.py "$(winpath "$(setup_exe)")" "$(winpath "$LOGS")"; }
+install_uninstall() {
+  wine_run "$PY" installer/setup_check.py "$(winpath "$(setup_exe)")" "$(winpath "$LOGS")" | tee "$LOGS/setup-check.txt"
+  return "${PIPESTATUS[0]}"
+}
 
 # MinVersion=10.0.17763: on an older Windows the setup refuses with its own message.
 old_windows() {
@@ -188,15 +191,16 @@ old_windows() {
 }
 
 summary() {
-  local version zip setup
+  local version setup
   version=$(python3 -c 'import sys; sys.path.insert(0, "installer"); import bundling; print(bundling.project_version())')
-  zip=$(ls "$ROOT"/build/windows/gxdesk-"$version"-windows-*.zip 2>/dev/null | head -1)
   setup=$(setup_exe)
   echo; echo "== windows: summary (gxdesk $version, $(python3 installer/windows_toolchain.py pins 2>/dev/null))"
-  [ -d dist/gxdesk ] && echo "bundle dist\\gxdesk: $(du -sb --apparent-size dist/gxdesk | awk '{printf "%.1f MB unpacked", $1 / 1e6}')" \
-    "$([ -n "$zip" ] && stat -c %s "$zip" | awk '{printf ", %.1f MB zipped (deflate 9)", $1 / 1e6}')"
+  # The figures as build.py, startup_ratio.py and setup_check.py printed them in this run.
+  grep -h "^unpacked .* MB" "$WORK/build.txt" 2>/dev/null | sed 's/^/bundle dist\\gxdesk: /'
   [ -n "$setup" ] && echo "setup program $(basename "$setup"): $(stat -c %s "$setup" | awk '{printf "%.1f MB", $1 / 1e6}')"
-  grep -h "ratio" "$WORK/startup.txt" 2>/dev/null
+  grep -h "installed into" "$LOGS/setup-check.txt" 2>/dev/null | sed 's/^ *//'
+  grep -h "median\|ratio" "$WORK/startup.txt" 2>/dev/null
+  grep -h "^smoke: \|^setup: " "$WORK/build.txt" "$LOGS/setup-check.txt" 2>/dev/null
   echo "screenshots and logs: $LOGS"
   printf '%s\n' "${timings[@]}"
   echo "$(printf '%5d s' $(( $(date +%s) - started )))  windows build and tests in all"
