@@ -19,6 +19,7 @@ from gxdesk.files import read_limited
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.extract import ImportResult, extract
 from gxdesk.importer.lines import Line
+from gxdesk.text import clean_text
 
 __all__ = ["SUFFIXES", "ImportFileError", "ImportResult", "import_bytes", "import_file", "import_text"]
 
@@ -54,7 +55,7 @@ def import_text(text: str, name: str = "粘贴的文字") -> ImportResult:
     """Text pasted from a web page or a PDF (the window's paste dialog, ``gxdesk import -``)."""
     if not text.strip():
         raise ImportFileError("没有可导入的文字")
-    return _extract(_text_or_page(text), name, plain_text=True)
+    return _extract(_text_or_page(clean_text(text)), name, plain_text=True)
 
 
 def import_bytes(data: bytes, kind: str, name: str) -> ImportResult:
@@ -67,7 +68,8 @@ def import_bytes(data: bytes, kind: str, name: str) -> ImportResult:
         return _extract(docx_lines(data, name), name, plain_text=False)
     from gxdesk.importer.text_reader import decode
 
-    text = decode(data, name, html=kind == "html")
+    # Control characters mean nothing in a report and no .docx can hold them (python-docx refuses).
+    text = clean_text(decode(data, name, html=kind == "html"))
     if kind == "html":
         from gxdesk.importer.html_reader import html_lines
 

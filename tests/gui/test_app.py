@@ -6,11 +6,14 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from gxdesk import gxr
 from gxdesk.gui.app import EXIT_ON_PAINT_ENV, FIRST_PAINT_MARKER, _install_error_handler
 from gxdesk.sample import load_sample
 
 
+@pytest.mark.subprocess
 def test_gxdesk_file_opens_the_window_and_writes_only_its_own_folder(tmp_path):
     reports, home = tmp_path / "reports", tmp_path / "home"
     reports.mkdir()

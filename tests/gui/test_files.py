@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from gxdesk import gxr
@@ -132,6 +133,7 @@ def crash(home: Path, path: str = "") -> None:
     assert result.returncode == 9, result.stderr
 
 
+@pytest.mark.subprocess
 def test_after_a_crash_the_next_start_offers_the_draft(qtbot, make_window, answers, home):
     crash(home)
     assert len(drafts(home)) == 1
@@ -142,6 +144,7 @@ def test_after_a_crash_the_next_start_offers_the_draft(qtbot, make_window, answe
     assert len(drafts(home)) == 1  # now this window's own draft: a second crash loses nothing
 
 
+@pytest.mark.subprocess
 def test_declining_recovery_deletes_the_draft_and_shows_the_sample(qtbot, make_window, answers, home):
     crash(home)
     answers.recover = False
@@ -149,6 +152,7 @@ def test_declining_recovery_deletes_the_draft_and_shows_the_sample(qtbot, make_w
     assert window.report.cells[NEW] == 58 and drafts(home) == []
 
 
+@pytest.mark.subprocess
 def test_a_draft_of_a_file_is_offered_when_that_file_is_opened(qtbot, make_window, answers, home, tmp_path):
     path = tmp_path / "mine.gxr"
     gxr.save(load_sample(), path)
