@@ -26,6 +26,7 @@ def _gxdesk(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "gxdesk", *args], capture_output=True, env=env, timeout=60)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize(("encoding", "written_as"), [("cp1252", "utf-8"), ("ascii", "utf-8"), ("cp936", "cp936")])
 def test_check_prints_chinese_into_any_redirected_stream(encoding, written_as):
     result = _gxdesk(encoding, "check", str(SAMPLE))
@@ -33,6 +34,7 @@ def test_check_prints_chinese_into_any_redirected_stream(encoding, written_as):
     assert result.stdout.decode(written_as) == "勾稽关系：全部平衡，未发现问题\n".replace("\n", os.linesep)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("encoding", ["cp1252", "cp936"])
 def test_an_input_error_is_still_one_chinese_line(encoding, tmp_path):
     result = _gxdesk(encoding, "check", str(tmp_path / "不存在.gxr"))

@@ -382,6 +382,7 @@ def test_the_classifiers_name_exactly_the_supported_pythons(project):
     assert versions[-1] == "3.13"
 
 
+@pytest.mark.subprocess
 def test_the_floor_constraints_pin_every_lower_bound(project):
     result = subprocess.run([sys.executable, str(ROOT / ".ci" / "floors.py")], capture_output=True, text=True, check=True)
     pins = dict(line.split("==") for line in result.stdout.split())
