@@ -212,14 +212,20 @@ def bundle_problems(bundle: Path, platform: str, archived_modules: Callable[[Pat
     problems = []
     wanted = [f"{APP}{suffix}", f"{APP}w{suffix}", *REQUIRED_FILES[platform]]
     for source, target in ASSET_FOLDERS:
-        wanted += [f"{target}/{p.relative_to(ROOT / source).as_posix()}"
-                   for p in sorted((ROOT / source).rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+        wanted += [f"{target}/{p.relative_to(ROOT / source).as_posix()}" for p in sorted((ROOT / source).rglob("*"))
+                   if p.is_file() and _asset(p.relative_to(ROOT / source))]
     problems += [f"missing {name}" for name in wanted if not (bundle / name).is_file()]
     for program in wanted[:2]:
         if (bundle / program).is_file():
             absent = source_modules() - archived_modules(bundle / program)
             problems += [f"{program} lacks the module {name}" for name in sorted(absent)]
     return problems
+
+
+def _asset(relative: Path) -> bool:
+    """Not the repository's housekeeping: templates/.keep (which the setup program under Wine does
+    not install) or Python's caches."""
+    return not any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
 
 
 def pyz_modules(program: Path) -> set[str]:

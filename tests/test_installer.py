@@ -279,6 +279,14 @@ def test_the_bundle_check_names_what_is_missing(tmp_path, missing):
     assert bundling.bundle_problems(bundle, "windows", lambda program: bundling.source_modules()) == [f"missing {missing}"]
 
 
+def test_the_repositorys_housekeeping_files_are_not_assets(tmp_path):
+    bundle = _fake_bundle(tmp_path / "gxdesk", "windows")
+    for keep in (bundle / "_internal").rglob(".*"):
+        keep.unlink()
+    assert (ROOT / "templates" / ".keep").is_file()  # the case in point
+    assert bundling.bundle_problems(bundle, "windows", lambda program: bundling.source_modules()) == []
+
+
 def test_the_bundle_check_wants_every_folder_and_module(tmp_path):
     bundle = _fake_bundle(tmp_path / "gxdesk", "windows")
     shutil.rmtree(bundle / "_internal" / "ui")
