@@ -25,7 +25,7 @@ from gxdesk.gui.files.drafts import AUTOSAVE_MS
 from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
-from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
+from gxdesk.gui.prompts import Prompts, QtPrompts
 from gxdesk.gui.summary import feature as summary_feature
 from gxdesk.model import Report
 from gxdesk.rules import Finding, summary
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
     # --- Keeping the window in step ----------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.document.name}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
         self.setWindowModified(self.document.modified)
         self._show_findings()
 
