@@ -133,3 +133,25 @@ def test_the_summary_file_never_overwrites_what_is_not_one(tmp_path):
     gxr.save(write_units(tmp_path / "u", 1)[0], tmp_path / "r.gxs")
     with pytest.raises(summary_file.SummaryFileError):
         summary_file.save(summary_file.SummaryFile(organ=COUNTY), tmp_path / "r.gxs")
+
+
+def test_wording_in_many_units_is_common_not_copied():
+    import random
+
+    from gxdesk.summary.similar import COMMON_UNITS, similar_texts
+    from tests.factories import unit_report, unit_text
+
+    rng = random.Random(5)
+    prescribed = unit_text(random.Random(1), sentences=5)
+    units = []
+    for n in range(COMMON_UNITS + 2):
+        report = unit_report(rng, unit_name(n + 1))
+        report.text["oversight"] += "\n" + prescribed  # the county asked every unit to write it
+        units.append((report.organ, report))
+    pairs, common = similar_texts(units)
+    assert pairs == []
+    assert [(c.section, len(c.units)) for c in common] == [("一", COMMON_UNITS + 2)]
+    # Two of them copying a section of their own are still paired.
+    units[0][1].text["problems"] = units[1][1].text["problems"] = unit_text(random.Random(2), sentences=8)
+    pairs, _ = similar_texts(units)
+    assert [(p.first, p.second, p.section) for p in pairs] == [(unit_name(1), unit_name(2), "五")]

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         if not self.summary.may_close() or not self.files.may_discard():
             event.ignore()
             return
+        self.summary.close()
         self.files.close()
         event.accept()
 

@@ -5,9 +5,11 @@ paragraph, or when over half of one unit's section is found in the other's
 (the share reviewers use against last year's text, ``rules.repeated_share``:
 8-character runs, digits masked so that changed figures do not hide a copy).
 
-The index maps each 8-character run to the sections holding it; only runs
-held by at most ``COMMON_UNITS`` units propose pairs, so the cost grows with
-the copying, not with the square of the units. Wording found in more units
+The index maps the runs that start a clause (a sample the text itself
+chooses, so a copy keeps it) to the sections holding them; only runs held by
+at most ``COMMON_UNITS`` units propose pairs, and only proposed pairs are
+counted on every run, so the cost grows with the copying, not with the square
+of the units. Wording found in more units
 than that is the county's common wording (a prescribed sentence): identical
 paragraphs of that kind are listed once as ``CommonWording``, not as pairs.
 """
@@ -87,8 +89,12 @@ def similar_texts(units: Sequence[tuple[str, Report]]) -> tuple[list[SimilarText
                 continue
             for pair in combinations(holders, 2):
                 shared_paragraphs[pair].append(paragraph)
+        runs: dict[int, set[int]] = {}  # every run of the sections in a proposed pair, counted once
         for first, second in sorted(_candidates(flats) | shared_paragraphs.keys()):
-            a, b = _runs(flats[first]), _runs(flats[second])
+            for unit in (first, second):
+                if unit not in runs:
+                    runs[unit] = _runs(flats[unit])
+            a, b = runs[first], runs[second]
             both = len(a & b)
             share = max(both / len(a), both / len(b)) if a and b else 0.0
             paragraphs = shared_paragraphs.get((first, second), [])

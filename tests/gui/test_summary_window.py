@@ -213,3 +213,17 @@ def test_the_window_takes_input_while_a_long_reading_runs(qtbot, window, answers
     wait_read(qtbot, workspace)
     assert len(workspace.summary.units) == 40 and all(u.status is not Status.MISSING for u in workspace.summary.units)
     assert not workspace.progress.isVisible()
+
+
+def test_closing_the_editor_asks_about_the_summary_and_stops_its_reading(qtbot, window, answers, tmp_path, monkeypatch):
+    write_units(tmp_path / "many", 30)
+    monkeypatch.setattr(gather, "read_source", lambda path: (time.sleep(0.05), read_source(path))[1])
+    workspace = open_workspace(window, qtbot)
+    answers.folders.append(tmp_path / "many")
+    workspace.actions_by_name["add_folder"].trigger()
+    assert workspace.reading
+    answers.unsaved = "cancel"
+    assert not window.close() and workspace.isVisible()
+    answers.unsaved = "discard"
+    assert window.close()
+    assert not workspace.reading and not workspace.isVisible()

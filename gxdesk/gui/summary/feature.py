@@ -42,10 +42,12 @@ class SummaryFeature:
         return window
 
     def may_close(self) -> bool:
-        """The editor closes: an unsaved 汇总 is asked about first, and its reading stopped."""
-        if self.window is None:
-            return True
-        if not self.window.may_close():
-            return False
-        self.window.stop_reading()
-        return True
+        """The editor is closing: may the 汇总 go (nothing unsaved, or the clerk said so)?"""
+        return self.window is None or self.window.may_close()
+
+    def close(self) -> None:
+        """The editor closes (after ``may_close``): the reading stops before the window goes."""
+        if self.window is not None:
+            self.window.stop_reading()
+            self.window.modified = False  # already asked
+            self.window.close()

@@ -345,9 +345,13 @@ class SummaryWindow(QMainWindow):
         self.reload_timer.start()
 
     def stop_reading(self) -> None:
+        """Stop a reading now (the window is closing): nothing more is read or shown."""
+        self.reload_timer.stop()
+        self._again = False
         if self.loader is not None:
             self.loader.requestInterruption()
             self.loader.wait()
+            self._loader_done()
 
     # --- Showing ---------------------------------------------------------------------------
 
