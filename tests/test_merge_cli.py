@@ -154,3 +154,16 @@ def test_a_saved_summary_file_is_strict_about_its_version(tmp_path):
     saved.write_text(json.dumps(data), encoding="utf-8")
     result = merge(saved, "-o", tmp_path / "o.gxr")
     assert result.returncode == 2 and "由更新版本的 gxdesk 保存（文件版本 9）" in result.stderr
+
+
+def test_an_existing_aggregate_is_compared_with_the_sum(tmp_path):
+    write_units(tmp_path / "u", 3)
+    assert merge(tmp_path / "u", "-o", tmp_path / "sum.gxr", "--organ", COUNTY).returncode == 0
+    typed = gxr.load(tmp_path / "sum.gxr")
+    typed.cells[("appeals", "review", "pending")] += 1  # typed by hand, one figure off
+    gxr.save(typed, tmp_path / "手工汇总.gxr")
+    result = merge(tmp_path / "u", "-o", tmp_path / "again.gxr", "--organ", COUNTY, "--against", tmp_path / "手工汇总.gxr")
+    assert result.returncode == 1
+    pending = typed.cells[("appeals", "review", "pending")]
+    assert (f"与本级报告不一致（1）：\n  四、复议诉讼「行政复议」「尚未审结」：本级报告 {pending:,}，"
+            f"各单位合计 {pending - 1:,}，相差 1") in result.stdout

@@ -1,5 +1,6 @@
 """汇总: 60 generated units and three imported from renderings, added up exactly; who is missing,
-unexpected, doubled or of another year; a broken unit named with its message; copied text paired;
+unexpected, doubled or of another year; a broken unit named with its message; copied text paired; a
+unit sent as Word saved as a web page (LibreOffice) counted exactly;
 the breakdown workbook read back."""
 
 from __future__ import annotations
@@ -234,3 +235,27 @@ def test_an_existing_aggregate_is_compared_cell_by_cell(five):
         f"四、复议诉讼「行政复议」「结果维持」：本级报告 {parent.cells[('appeals', 'review', 'upheld')]:,}，"
         f"各单位合计 {result.merged.cells[('appeals', 'review', 'upheld')]:,}，相差 2",
     ]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.subprocess
+def test_a_unit_sent_as_word_saved_as_a_web_page_counts_exactly(tmp_path):
+    """gxdesk's .docx of a unit, saved as .html by an office suite (LibreOffice), as a unit may send it."""
+    import subprocess
+
+    from tests.office import soffice
+
+    binary = soffice()
+    if binary is None:
+        pytest.skip("soffice not found: LibreOffice (libreoffice-writer-nogui, installed by .ci/run)")
+    reports = write_units(tmp_path / "units", 3)
+    sent = unit_report(random.Random(64), unit_name(64))
+    assert render(sent, tmp_path / "第64单位.docx") == []
+    subprocess.run([binary, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "html", "--outdir", str(tmp_path / "units"), str(tmp_path / "第64单位.docx")],
+                   check=True, capture_output=True, timeout=300)
+    result = read([tmp_path / "units"])
+    unit = next(u for u in result.units if u.name == unit_name(64))
+    assert unit.used is not None and unit.used.path.suffix == ".html" and unit.status is Status.REPORTED
+    for key in ALL_KEYS:
+        assert result.merged.value(*key) == sum(r.value(*key) for r in (*reports, sent)), cell_name(*key)
