@@ -6,15 +6,19 @@ from __future__ import annotations
 import json
 import signal
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
-from gxdesk import gxr
+from gxdesk import gxr, limits
+from gxdesk.errors import InputError
 from gxdesk.model import Report
 from gxdesk.resources import data_file
 
@@ -51,7 +55,8 @@ def within(seconds: float) -> Iterator[None]:
 
 def assert_usable(report: Report) -> None:
     """Only what gxdesk could have written: counts 0–999,999,999, unsigned amounts with at most
-    6 decimals, text as text; and the report saves and loads back to itself."""
+    6 decimals, text as text; and the report saves and loads back to itself (or, over a report's
+    limits, is refused by the save)."""
     for key, value in report.cells.items():
         if value is None:
             continue  # a blank, kept so that the rules flag it
@@ -63,6 +68,14 @@ def assert_usable(report: Report) -> None:
             assert type(value) is int and 0 <= value <= MAX_COUNT, (key, value)
     assert all(type(text) is str for text in report.text.values())
     assert type(report.year) is int and type(report.organ) is str
+    try:
+        limits.check_report(report)
+    except InputError:  # over a report's limits (an import of a huge text): gxr.save refuses to write it
+        with tempfile.TemporaryDirectory() as folder:
+            with pytest.raises(InputError):
+                gxr.save(report, Path(folder) / "over.gxr")
+            assert not any(Path(folder).iterdir())
+        return
     assert gxr.parse(gxr.dumps(report).encode("utf-8")) == report
 
 

@@ -25,7 +25,8 @@ from gxdesk.gui.files.drafts import AUTOSAVE_MS
 from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
-from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
+from gxdesk.gui.prompts import Prompts, QtPrompts
+from gxdesk.gui.summary import feature as summary_feature
 from gxdesk.model import Report
 from gxdesk.os_errors import failed
 from gxdesk.rules import Finding, summary
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.importing = import_report.install(self, self.files, self.previous_year)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
+        self.summary = summary_feature.install(self, self.files)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 820)
@@ -186,9 +188,10 @@ class MainWindow(QMainWindow):
         self.files.start(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.may_discard():
+        if not self.summary.may_close() or not self.files.may_discard():
             event.ignore()
             return
+        self.summary.close()
         self.files.close()
         event.accept()
 
@@ -240,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         read_only = "（只读）" if self.document.read_only else ""
-        self.setWindowTitle(f"{self.document.name}{read_only}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.document.name}{read_only}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
         self.setWindowModified(self.document.modified)
         self._show_findings()
 
