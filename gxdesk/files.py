@@ -85,21 +85,22 @@ def is_read_only(path: Path, info: os.stat_result | None = None) -> bool:
 
 
 class Fingerprint(NamedTuple):
-    """A file's content as we last read or wrote it: its size, modification time and hash."""
+    """A file as we last read or wrote it: its size, modification time and content.
+
+    The content itself rather than a hash of it: a report is a few kB (at most 2 MB), comparing
+    bytes is exact, and hashlib would load OpenSSL at the window's start-up."""
 
     size: int
     mtime_ns: int
-    sha256: str
+    content: bytes
 
     @classmethod
     def of(cls, data: bytes, info: os.stat_result) -> Fingerprint:
-        import hashlib  # here: it loads OpenSSL, a few ms of the window's start-up
-
-        return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(len(data), info.st_mtime_ns, data)
 
     @classmethod
     def read(cls, path: Path) -> Fingerprint | None:
-        """The file's fingerprint now; None if it is gone or unreadable."""
+        """The file's fingerprint now; None if it is gone, unreadable or not a regular file."""
         try:
             with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as stream:
                 info = os.fstat(stream.fileno())
@@ -118,4 +119,4 @@ class Fingerprint(NamedTuple):
         if (info.st_size, info.st_mtime_ns) == (self.size, self.mtime_ns):
             return False
         now = Fingerprint.read(path)
-        return now is not None and now.sha256 != self.sha256
+        return now is not None and now.content != self.content

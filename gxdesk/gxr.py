@@ -48,19 +48,24 @@ class ReportFileError(InputError):
 
 
 def load(path: Path | str) -> Report:
-    return read(path)[0]
+    path = Path(path)
+    return parse(_read_bytes(path), path.name)
 
 
 def read(path: Path | str) -> tuple[Report, Fingerprint]:
     """The report and the fingerprint of the bytes it was read from (for the check before a save)."""
     path = Path(path)
-    data = read_limited(path, MAX_FILE_BYTES, ReportFileError, "过大，不是 gxdesk 报告文件")
+    data = _read_bytes(path)
     report = parse(data, path.name)
     try:
         info = os.stat(path)
     except OSError as error:
         raise ReportFileError(failed("读取", path, error)) from None
     return report, Fingerprint.of(data, info)
+
+
+def _read_bytes(path: Path) -> bytes:
+    return read_limited(path, MAX_FILE_BYTES, ReportFileError, "过大，不是 gxdesk 报告文件")
 
 
 def parse(data: bytes, name: str = "文件") -> Report:
