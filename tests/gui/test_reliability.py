@@ -306,3 +306,23 @@ def test_typing_beyond_the_organs_limit_is_refused(qtbot, window):
     type_text(qtbot, organ, "多")
     assert window.report.organ == "某" * 100 and organ.text() == "某" * 100
     assert "超过 100 个字符的上限" in window.statusBar().currentMessage()
+
+
+# --- Imports in the window ----------------------------------------------------------------
+
+
+def test_an_import_over_a_reports_limits_is_refused_and_changes_nothing(qtbot, window, answers, tmp_path):
+    from gxdesk.gui.importing.dialog import ImportRequest
+
+    before = gxr.dumps(window.report)
+    long_text = REAL_TEXT.read_text(encoding="utf-8").replace("一、总体情况\n", "一、总体情况\n" + "很长的一段。\n" * 1500, 1)
+    assert not window.importing.run(ImportRequest(None, long_text))
+    assert "超过每部分 1,000 行" in answers.warned[-1] and "当前报告没有改动" in answers.warned[-1]
+    assert gxr.dumps(window.report) == before
+
+
+def test_an_import_of_a_name_too_long_is_one_message(qtbot, window, answers, tmp_path):
+    from gxdesk.gui.importing.dialog import ImportRequest
+
+    assert not window.importing.run(ImportRequest(tmp_path / ("长" * 200 + ".txt")))
+    assert "文件名或路径太长" in answers.warned[-1]
