@@ -1,6 +1,9 @@
-"""The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1.
+"""The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1 or 2.
 
-See docs/file-format.md. Loading is strict (an unknown key, a key given twice
+See docs/file-format.md. A file is written as version 1 unless it holds an optional
+part that gxdesk 0.1 cannot read (last year's report, ``previous``): then as version
+2, which 0.1 refuses with its "saved by a newer version" message (``_version_for``).
+Loading is strict (an unknown key, a key given twice
 or a wrong value refuses the whole file, naming the place) because a silently
 dropped figure is worse than a clear refusal; text is cleaned (``clean_text``)
 and -0 read as 0, so that a clerk's file opens. Saving is atomic, keeps a backup
@@ -32,11 +35,13 @@ if TYPE_CHECKING:
     from gxdesk.report_lock import ReportLock
 
 FORMAT = "gxdesk-report"
-VERSION = 1
+VERSION = 2  # the newest this reader knows (a file says the oldest that can read it: _version_for)
 SUFFIX = ".gxr"
 MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # a report is a few kB; anything huge is not ours
 
-_TOP_KEYS = frozenset(("format", "version", *(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
+PREVIOUS = "previous"  # last year's report, kept inside this one for the cross-year checks (version 2)
+_CONTENT_KEYS = frozenset((*(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
+_TOP_KEYS = _CONTENT_KEYS | {"format", "version", PREVIOUS}
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
 
@@ -143,11 +148,12 @@ def _key_shown(key: str) -> str:
 class _Reader:
     """Validates one parsed file; every complaint names the exact place."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, part: str = "") -> None:
         self.name = name
+        self.part = part  # "" for the report itself, else which part of the file is read (last year's report)
 
     def fail(self, where: str, problem: str) -> ReportFileError:
-        return ReportFileError(f"“{self.name}”无法使用：{where}{problem}")
+        return ReportFileError(f"“{self.name}”无法使用：{self.part}{where}{problem}")
 
     def only_keys(self, obj: Any, allowed: Any, where: str) -> dict[str, Any]:
         if not isinstance(obj, dict):
@@ -158,7 +164,7 @@ class _Reader:
         return obj
 
     def report(self, obj: dict[str, Any]) -> Report:
-        self.only_keys(obj, _TOP_KEYS, "文件")
+        self.only_keys(obj, _CONTENT_KEYS if self.part else _TOP_KEYS, "" if self.part else "文件")
         readers = {MetaKind.TEXT: self.string, MetaKind.YEAR: self.year, MetaKind.DATE: self.date}
         meta: dict[str, Any] = {f.id: readers[f.kind](f, obj.get(f.id, None if f.required else ""))
                                 for f in META_FIELDS}
@@ -176,6 +182,10 @@ class _Reader:
             raise self.fail("", problem)
         for table in schema.TABLES:
             report.cells.update(self.table(table, obj.get(table.id, {})))
+        if PREVIOUS in obj:
+            previous = _Reader(self.name, "上年报告（previous）")
+            report.previous = previous.report(previous.only_keys(obj[PREVIOUS], _CONTENT_KEYS, ""))
+        # One level only: last year's own last year is not kept (only_keys refused it above).
         return report
 
     def string(self, meta: MetaField, value: Any) -> str:
@@ -256,10 +266,24 @@ class _Reader:
 # --- Saving --------------------------------------------------------------------------
 
 
+def _version_for(report: Report) -> int:
+    """The oldest version that can read the file: 1 (gxdesk 0.1 opens it) unless the report holds
+    an optional part 0.1 does not know, so that 0.1 refuses it as newer instead of as damaged."""
+    return 2 if report.previous is not None else 1
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     """The file's content. Strings are cleaned as loading cleans them and -0 is written as 0,
     so that whatever the report holds, the file loads back to what it says (and saves the same)."""
-    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    out: dict[str, Any] = {"format": FORMAT, "version": _version_for(report), **_content(report)}
+    if report.previous is not None:
+        out[PREVIOUS] = _content(report.previous)
+    return out
+
+
+def _content(report: Report) -> dict[str, Any]:
+    """Meta, text and figures: the report itself, or last year's inside it."""
+    out: dict[str, Any] = {}
     for meta in META_FIELDS:
         value = getattr(report, meta.id)
         if isinstance(value, str):
