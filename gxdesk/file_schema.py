@@ -80,7 +80,8 @@ def json_schema() -> dict[str, Any]:
     versions = list(range(1, VERSION + 1))
     properties: dict[str, Any] = {
         "format": {"const": FORMAT},
-        "version": {"enum": versions, "description": "1, or 2 when the file holds `previous` (gxdesk 0.1 reads 1 only)"},
+        "version": {"enum": versions,
+                    "description": "1, or 2 when the file holds `previous` (gxdesk 0.1 reads 1 only)"},
         **_content(),
         PREVIOUS: dict(_object(_content(), "last year's report, for the cross-year checks: the same keys "
                                "as the report itself (version 2; optional)"), required=_REQUIRED),

@@ -69,6 +69,19 @@ def read(path: Path | str) -> tuple[Report, Fingerprint]:
     return report, Fingerprint.of(data, info)
 
 
+def peek(path: Path | str) -> tuple[str, int] | None:
+    """机关名称 and 报告年度 of a report file, read quickly for a list (最近打开); None if it is
+    not a readable gxdesk report. Opening it still reads it strictly (``load``)."""
+    try:
+        obj = json.loads(_read_bytes(Path(path)).decode("utf-8-sig"))
+    except (InputError, OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        return None
+    organ, year = obj.get("organ", ""), obj.get("year")
+    return (clean_line(organ) if isinstance(organ, str) else "", year if isinstance(year, int) else 0)
+
+
 def _read_bytes(path: Path) -> bytes:
     return read_limited(path, MAX_FILE_BYTES, ReportFileError, "过大，不是 gxdesk 报告文件")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, Union
 
 from gxdesk import schema
 from gxdesk.preamble import move_year, standard_preamble
@@ -63,7 +63,7 @@ class Report:
     cells: dict[CellKey, Value] = field(default_factory=_zeros)
     # Last year's report as this one is checked against (the cross-year rules), kept in the file
     # (docs/file-format.md, "previous"); never has a previous of its own.
-    previous: Optional[Report] = None
+    previous: Report | None = None
 
     def value(self, table_id: str, row_id: str, column_id: str) -> Value:
         """An entered or computed cell; blanks count as 0 inside totals."""

@@ -10,6 +10,7 @@ U+FFFE/U+FFFF become U+FFFD, which shows the clerk where something was.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # C0 controls other than tab and newline cannot live in a .docx and mean nothing here.
@@ -71,7 +72,7 @@ def join_broken_lines(text: str) -> str:
 
 def _inner_breaks(lines: list[str]) -> list[int]:
     """The breaks (the one after line i) that fall inside a paragraph."""
-    return [i for i, (line, following) in enumerate(zip(lines, lines[1:], strict=False))
+    return [i for i, (line, following) in enumerate(itertools.pairwise(lines))
             if line.strip() and following.strip() and not _ENDS_PARAGRAPH.search(line)
             and not _STARTS_ITEM.match(following) and not _heading(line)]
 

@@ -76,7 +76,7 @@ def test_a_bad_previous_part_is_refused_naming_it(sample, change, complaint):
 def test_last_years_text_is_held_to_the_limits_too(sample):
     report = next_year(sample)
     report.previous.text["other"] = "字" * (MAX_PART_CHARS + 1)
-    with pytest.raises(InputError, match="^上年报告：六、其他需要报告的事项有"):
+    with pytest.raises(InputError, match=r"^上年报告：六、其他需要报告的事项有"):
         check_report(report)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gxdesk.edits import EVERYTHING, NOTHING, Change, Edit, ReplaceReport, SetCells
-from gxdesk.model import CellKey, Report, Value
+from gxdesk.model import CellKey, Report, Value, as_previous
 from gxdesk.rules import Finding, check, check_stated
 
 UNTITLED = "未命名"
@@ -28,6 +28,10 @@ class Document(QObject):
     # An empty Change: only the findings may differ (last year's report or the printed totals switched).
     changed = Signal(object)
     state_changed = Signal()  # file name, modified mark, previous-year report or printed totals changed
+    replaced = Signal()  # another report is shown (opened, new, recovered): the window shows the editor
+    # After an undo or a redo: what changed, the edit that was applied (the window shows where),
+    # and which it was ("撤销" or "重做").
+    history_moved = Signal(object, object, str)
 
     def __init__(self, report: Report, path: Path | None = None, name: str = UNTITLED,
                  parent: QObject | None = None) -> None:
@@ -35,8 +39,7 @@ class Document(QObject):
         self.report = report
         self.path = path
         self.untitled_name = name
-        self.previous: Report | None = None  # last year's report, for the cross-year checks
-        self.previous_name = ""
+        self._previous_name = ""  # where last year's report came from in this session ("" once reopened)
         self.unsaved = False  # content not in its file yet (a recovered draft, an import): modified until saved
         self.read_only = False  # opened read-only (open in another window): 保存 asks for a new name
         # Totals as printed in the published report this one was imported from: compared again on every
@@ -60,16 +63,29 @@ class Document(QObject):
     def modified(self) -> bool:
         return self.unsaved or not self.undo_stack.isClean()
 
+    @property
+    def previous(self) -> Report | None:
+        """Last year's report, for the cross-year checks: kept in the report (and its file)."""
+        return self.report.previous
+
+    @property
+    def previous_name(self) -> str:
+        previous = self.report.previous
+        if previous is None:
+            return ""
+        return self._previous_name or f"{previous.year} 年度（保存在本报告中）"
+
     def reset(self, report: Report, path: Path | None, name: str = UNTITLED, unsaved: bool = False,
               read_only: bool = False) -> None:
-        """Show another report: a fresh history, no previous-year report, no printed totals."""
+        """Show another report: a fresh history, no printed totals (last year's is the report's own)."""
         self.undo_stack.clear()
         self.report, self.path, self.untitled_name = report, path, name
-        self.previous, self.previous_name, self.unsaved = None, "", unsaved
+        self._previous_name, self.unsaved = "", unsaved
         self.read_only = read_only
         self.stated = {}
         self.recheck(EVERYTHING)
         self.state_changed.emit()
+        self.replaced.emit()
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
@@ -78,7 +94,13 @@ class Document(QObject):
         self.state_changed.emit()
 
     def set_previous(self, previous: Report | None, name: str = "") -> None:
-        self.previous, self.previous_name = previous, name
+        """Check across years against ``previous`` (None: stop). It is kept in the report's file,
+        so the report has unsaved changes until the next save (this is not an undo step)."""
+        if previous is None and self.report.previous is None:
+            return
+        self.report.previous = None if previous is None else as_previous(previous)
+        self._previous_name = name
+        self.unsaved = True
         self.recheck()
         self.state_changed.emit()
 
@@ -92,7 +114,7 @@ class Document(QObject):
 
     def recheck(self, change: Change = NOTHING) -> None:
         """Run the rules again and tell the views, with what changed in the report."""
-        self.findings = check(self.report, self.previous)
+        self.findings = check(self.report, self.report.previous)
         if self.stated:  # errors, like the ones check() puts first
             self.findings[:0] = check_stated(self.report, self.stated)
         cells: dict[CellKey, list[Finding]] = defaultdict(list)
@@ -135,10 +157,11 @@ class Document(QObject):
         """Swap in another report's content (the file stays the same) as one undo step."""
         self.push(ReplaceReport(report, label))
 
-    def _apply(self, edit: Edit) -> Edit:
-        """For the undo command: apply, show, and return the edit that undoes it."""
+    def _apply(self, edit: Edit, doing: str) -> Edit:
+        """For the undo command (``doing``: 撤销 or 重做): apply, show, and return the edit that undoes it."""
         done = edit.apply(self.report)
         self._show(done.report, done.change)
+        self.history_moved.emit(done.change, edit, doing)
         return done.inverse
 
     def _show(self, report: Report, change: Change) -> None:
@@ -161,10 +184,10 @@ class _EditCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.inverse = self.document._apply(self.edit)
+        self.inverse = self.document._apply(self.edit, "重做")
 
     def undo(self) -> None:
-        self.edit = self.document._apply(self.inverse)
+        self.edit = self.document._apply(self.inverse, "撤销")
 
     def id(self) -> int:
         return self.MERGE_ID

@@ -4,23 +4,32 @@ The window and its features never open a message box or a file dialog
 themselves: they call the ``Prompts`` the window was given. ``QtPrompts``
 asks the clerk; the tests pass an object that answers instead
 (``tests/gui/conftest.py``). Dialog modules load when first asked.
+
+Titles never name the program: Qt adds " - gxdesk" (the application's display
+name) to every window title itself. File dialogs speak Chinese everywhere: on
+Windows the system's own dialog (in the language of Windows), elsewhere Qt's
+own dialog with Qt's Chinese translation (a desktop's native dialog would follow
+the desktop's language, which on Linux is often English).
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Literal, Protocol
 
+from gxdesk.dates import chinese_datetime
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
     from gxdesk.autosave import Draft
     from gxdesk.gui.importing.dialog import ImportRequest
     from gxdesk.rules import Finding
 
-APP_TITLE = "gxdesk 政府信息公开工作年度报告"
+APP_TITLE = "政府信息公开工作年度报告"  # Qt appends " - gxdesk"
 SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has them all
 SHOWN_LINES = 12  # a summary lists this many lines; "详细信息" has them all
 
@@ -29,6 +38,10 @@ Unsaved = Literal["save", "discard", "cancel"]
 OpenLocked = Literal["read_only", "open", "cancel"]
 # Saving would replace what must not be replaced silently: overwrite anyway, save elsewhere, or not.
 SaveConflict = Literal["overwrite", "save_as", "cancel"]
+# 载入上年报告 over figures already in 上年结转: replace them, keep them (and only check), or not load.
+CarryOver = Literal["replace", "keep", "cancel"]
+# After an export: open the file, show it in its folder, or neither.
+AfterExport = Literal["open_file", "open_folder", "close"]
 # For the output settings dialog: which font each role would use, and warnings about them.
 DescribeFonts = Callable[[str], tuple[list[str], list[str]]]
 
@@ -59,6 +72,15 @@ class Prompts(Protocol):
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         """Go on with ``doing`` (导出, 打印) although the report has these errors?"""
+
+    def ask_carry_over(self, text: str, changes: list[str]) -> CarryOver:
+        """Last year's report would change figures already typed (``changes``: one line each)."""
+
+    def ask_join_lines(self, count: int) -> bool:
+        """Pasted text has ``count`` line breaks inside paragraphs (a PDF's lines): join them?"""
+
+    def ask_after_export(self, path: Path, notes: list[str]) -> AfterExport:
+        """``path`` was written (``notes``: what to be aware of): open it, show its folder, or neither?"""
 
     def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
         """The font folder and the seal layout as chosen, or None (cancelled)."""
@@ -101,7 +123,7 @@ class QtPrompts:
     def ask_recover(self, draft: Draft, count: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        when = datetime.fromtimestamp(draft.saved).strftime("%Y年%m月%d日 %H:%M")
+        when = chinese_datetime(datetime.fromtimestamp(draft.saved))
         more = f"（共有 {count} 份草稿，其余的下次启动时再询问）" if count > 1 else ""
         answer = QMessageBox.question(
             self.parent, APP_TITLE,
@@ -142,25 +164,26 @@ class QtPrompts:
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self.parent, caption, folder, kinds)
+        name, _ = QFileDialog.getOpenFileName(self.parent, caption, folder, kinds, options=dialog_options())
         return Path(name) if name else None
 
     def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(self.parent, caption, str(suggested), kinds)
+        name, _ = QFileDialog.getSaveFileName(self.parent, caption, str(suggested), kinds, options=dialog_options())
         return Path(name) if name else None
 
     def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, folder, kinds)
+        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, folder, kinds, options=dialog_options())
         return [Path(name) for name in names]
 
     def ask_folder(self, caption: str, folder: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name = QFileDialog.getExistingDirectory(self.parent, caption, folder)
+        options = dialog_options() | QFileDialog.Option.ShowDirsOnly
+        name = QFileDialog.getExistingDirectory(self.parent, caption, folder, options)
         return Path(name) if name else None
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
@@ -177,6 +200,49 @@ class QtPrompts:
         box.setDefaultButton(fix)
         box.exec()
         return box.clickedButton() is go
+
+    def ask_carry_over(self, text: str, changes: list[str]) -> CarryOver:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, "载入上年报告", text, parent=self.parent)
+        shown = "\n".join(changes[:SHOWN_LINES])
+        more = f"\n……另有 {len(changes) - SHOWN_LINES} 处" if len(changes) > SHOWN_LINES else ""
+        box.setInformativeText(f"{shown}{more}")
+        buttons: dict[object, CarryOver] = {
+            box.addButton("替换为上年的数字", QMessageBox.ButtonRole.AcceptRole): "replace",
+            box.addButton("保留现有数字，只作核对", QMessageBox.ButtonRole.ActionRole): "keep",
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def ask_join_lines(self, count: int) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, "粘贴",
+                          f"粘贴的文字中有 {count} 处换行在句子中间（从 PDF 或网页复制时常见），"
+                          "打印出来会在行中断开。", parent=self.parent)
+        box.setInformativeText("合并成完整的段落吗？（段落之间、标题和条目前的换行保留）")
+        join = box.addButton("合并成段落", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("按原样粘贴", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(join)
+        box.exec()
+        return box.clickedButton() is join
+
+    def ask_after_export(self, path: Path, notes: list[str]) -> AfterExport:
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = QMessageBox.Icon.Warning if notes else QMessageBox.Icon.Information
+        box = QMessageBox(icon, "导出完成", f"已导出“{path.name}”\n（{path.parent}）", parent=self.parent)
+        if notes:
+            box.setInformativeText("请注意：\n" + "\n".join(f"· {note}" for note in notes))
+        buttons: dict[object, AfterExport] = {
+            box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole): "open_file",
+            box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole): "open_folder",
+            box.addButton("关闭", QMessageBox.ButtonRole.RejectRole): "close",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "close")
 
     def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
         from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
@@ -215,3 +281,12 @@ class QtPrompts:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(self.parent, title, text)
+
+
+def dialog_options() -> QFileDialog.Option:
+    """Qt's own file dialog (translated to Chinese) except on Windows, whose dialog is the system's."""
+    from PySide6.QtWidgets import QFileDialog
+
+    if sys.platform == "win32":
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog

@@ -63,7 +63,7 @@ def test_the_save_dialog_suggests_the_title_in_the_last_export_folder(window, an
     tmp_path.mkdir()
     asked = []
 
-    def save_dialog(parent, caption, suggested, kinds):
+    def save_dialog(parent, caption, suggested, kinds, **options):
         asked.append((caption, suggested, kinds))
         return "", ""
 
@@ -144,9 +144,10 @@ def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers
     answers.save_paths.append(tmp_path / "x.pdf")
     trigger(window, "导出 PDF")
     assert (tmp_path / "x.pdf").is_file()
-    assert len(answers.informed) == 1
-    assert "STSong-Light" in answers.informed[0] and "--font-dir" not in answers.informed[0]
-    assert "文件 → 字体与版式设置" in answers.informed[0]
+    [(path, notes)] = answers.exported  # said in the message that offers to open the file
+    assert path == tmp_path / "x.pdf" and len(notes) == 1
+    assert "STSong-Light" in notes[0] and "--font-dir" not in notes[0]
+    assert "文件 → 字体与版式设置" in notes[0]
 
 
 @pytest.mark.skipif(not KAI.is_file(), reason="needs fonts-arphic-gkai00mp (see .ci/run)")

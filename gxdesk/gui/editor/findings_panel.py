@@ -1,9 +1,14 @@
-"""The 检查 panel: every finding, errors first; activating one jumps to its place."""
+"""The 检查 panel: every finding, errors first; activating one jumps to its place.
+
+It collapses (hides) while there is nothing to show, giving the tables the room,
+and comes back with the first finding — unless the clerk closed it (its close
+button, or 检查 → 检查 in the menu), which is respected until they open it again.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QCloseEvent, QColor, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gxdesk.gui.document import Document
@@ -51,8 +56,28 @@ class FindingsPanel(QDockWidget):
         self.setWidget(body)
         self._icons: dict[bool, QIcon] = {}  # drawn when the first finding shows
         self._shown: list[Finding] | None = None
+        self.closed_by_clerk = False
+        self.toggleViewAction().triggered.connect(self._toggled)
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def _toggled(self, shown: bool) -> None:
+        self.closed_by_clerk = not shown
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed_by_clerk = True
+        super().closeEvent(event)
+
+    def open(self) -> None:
+        """Shown at the clerk's wish (F6, the toolbar's 检查), empty or not."""
+        self.closed_by_clerk = False
+        self.show()
+
+    def follow(self) -> None:
+        """Collapse while there is nothing to show; back with the first finding."""
+        wanted = bool(self._shown) and not self.closed_by_clerk
+        if self.isHidden() == wanted:
+            self.setVisible(wanted)
 
     def refresh(self, _change: object = None) -> None:
         findings = self.document.findings
@@ -73,6 +98,7 @@ class FindingsPanel(QDockWidget):
             self.list.addItem(item)
         if 0 <= current < self.list.count():
             self.list.setCurrentRow(current)
+        self.follow()
 
     def _activated(self, item: QListWidgetItem) -> None:
         finding: Finding = item.data(Qt.ItemDataRole.UserRole)

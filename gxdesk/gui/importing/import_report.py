@@ -58,7 +58,7 @@ class Importing:
         self.host, self.files, self.previous = host, files, previous
 
     def start(self) -> bool:
-        request = self.host.prompts.ask_import(self.host.settings.last_folder)
+        request = self.host.prompts.ask_import(str(self.files.folder()))
         return request is not None and self.run(request)
 
     def run(self, request: ImportRequest) -> bool:
@@ -87,6 +87,8 @@ class Importing:
                 report.year = host.document.report.year - 1
                 lines.insert(0, f"原文中没有找到报告年度，已按 {report.year} 年度核对")
             done = self.previous.use(report, source)
+            if done is None:
+                return False
             host.prompts.show_summary("已导入上年报告", _summary(done, lines), lines)
             return True
         found = report.short_title if report.organ and report.year else Path(source).stem
