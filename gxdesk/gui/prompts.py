@@ -162,29 +162,22 @@ class QtPrompts:
         return buttons.get(box.clickedButton(), "cancel")
 
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self.parent, caption, folder, kinds, options=dialog_options())
-        return Path(name) if name else None
+        names = self._choose(caption, folder, kinds, "open")
+        return names[0] if names else None
 
     def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(self.parent, caption, str(suggested), kinds, options=dialog_options())
-        return Path(name) if name else None
+        names = self._choose(caption, str(suggested), kinds, "save")
+        return names[0] if names else None
 
     def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
-        from PySide6.QtWidgets import QFileDialog
-
-        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, folder, kinds, options=dialog_options())
-        return [Path(name) for name in names]
+        return self._choose(caption, folder, kinds, "open_many")
 
     def ask_folder(self, caption: str, folder: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        names = self._choose(caption, folder, "", "folder")
+        return names[0] if names else None
 
-        options = dialog_options() | QFileDialog.Option.ShowDirsOnly
-        name = QFileDialog.getExistingDirectory(self.parent, caption, folder, options)
-        return Path(name) if name else None
+    def _choose(self, caption: str, start: str, kinds: str, mode: str) -> list[Path]:
+        return choose_files(self.parent, caption, start, kinds, mode)
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -283,10 +276,39 @@ class QtPrompts:
         QMessageBox.about(self.parent, title, text)
 
 
-def dialog_options() -> QFileDialog.Option:
-    """Qt's own file dialog (translated to Chinese) except on Windows, whose dialog is the system's."""
+# The labels of Qt's own file dialog its Chinese translation lacks (Qt 6 added & to their source
+# text), and the buttons, said once for every kind of dialog.
+_DIALOG_LABELS = {"LookIn": "查找范围(&I)：", "FileName": "文件名(&N)：", "FileType": "文件类型(&T)：",
+                  "Reject": "取消"}
+_ACCEPT = {"open": "打开(&O)", "open_many": "打开(&O)", "save": "保存(&S)", "folder": "选择文件夹(&C)"}
+
+
+def choose_files(parent: QWidget | None, caption: str, start: str, kinds: str, mode: str) -> list[Path]:
+    """What the clerk chose in a ``file_dialog`` ([] when cancelled); for the window's own dialogs too."""
+    dialog = file_dialog(parent, caption, start, kinds, mode)
+    try:
+        return [Path(name) for name in dialog.selectedFiles()] if dialog.exec() else []
+    finally:
+        dialog.deleteLater()
+
+
+def file_dialog(parent: QWidget | None, caption: str, start: str, kinds: str, mode: str) -> QFileDialog:
+    """A file dialog speaking Chinese: Windows' own (in the language of Windows), elsewhere Qt's
+    own with Chinese labels (a Linux desktop's dialog would follow the desktop, often in English).
+    ``mode``: open, open_many, save or folder; ``start``: the folder, or the file name suggested."""
     from PySide6.QtWidgets import QFileDialog
 
-    if sys.platform == "win32":
-        return QFileDialog.Option(0)
-    return QFileDialog.Option.DontUseNativeDialog
+    dialog = QFileDialog(parent, caption, start, kinds)
+    Mode = QFileDialog.FileMode
+    dialog.setFileMode({"open": Mode.ExistingFile, "open_many": Mode.ExistingFiles, "save": Mode.AnyFile,
+                        "folder": Mode.Directory}[mode])
+    if mode == "save":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, False)
+    if mode == "folder":
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    if sys.platform != "win32":
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        for label, text in {**_DIALOG_LABELS, "Accept": _ACCEPT[mode]}.items():
+            dialog.setLabelText(getattr(QFileDialog.DialogLabel, label), text)
+    return dialog

@@ -138,10 +138,6 @@ class MainWindow(QMainWindow):
         self.checks_menu.addSeparator()
         self.checks_menu.addAction(self.findings_panel.toggleViewAction())
         self.checks_menu.addSeparator()  # features' checks go below
-        check = self.action("检查", self.check_now)
-        check.setToolTip("重新检查，并打开「检查」面板（F5 只重新检查）")
-        self.toolbar.insertAction(self._toolbar_sections["previous"], check)
-        self._report_actions.append(check)
 
         # Ctrl+Tab and Ctrl+PgDn switch tabs from anywhere, the tables included (they leave these keys).
         following = self.action("下一个标签页", lambda: self._switch_tab(1))
@@ -164,6 +160,11 @@ class MainWindow(QMainWindow):
         self.summary = summary_feature.install(self, self.files)
         self.start_screen = start_feature.install(self, self.files, self.summary)
         self.guide = guide.install(self)
+        check = self.action("检查", self.check_now)
+        check.setToolTip("重新检查，并打开「检查」面板（F5 只重新检查）")
+        check.setIconText("检查")
+        self.toolbar.insertAction(self._toolbar_sections["previous"], check)  # after 保存
+        self._report_actions.append(check)
         self._tidy_toolbar()
 
     def _tidy_toolbar(self) -> None:
@@ -193,8 +194,9 @@ class MainWindow(QMainWindow):
             self.show()
             return
         screen = self.screen().availableGeometry()
-        if screen.width() < PANEL_BESIDE_MIN_WIDTH:
+        if screen.width() < PANEL_BESIDE_MIN_WIDTH:  # the tables keep the width (150 % on a laptop)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
+            self.resizeDocks([self.findings_panel], [screen.height() // 5], Qt.Orientation.Vertical)
         if screen.width() < SMALL_SCREEN.width() or screen.height() < SMALL_SCREEN.height():
             self.setGeometry(screen)  # where no window manager maximises (a bare X server), nearly so
             self.showMaximized()
@@ -259,12 +261,16 @@ class MainWindow(QMainWindow):
         if self.start_page is None:
             return
         self.pages.setCurrentWidget(self.start_page)
+        self.findings_panel.active = False  # nothing of a report's to show beside the start page
+        self.findings_panel.follow()
         self._enable_report_actions()
         self._update_title()
 
     def show_report(self) -> None:
         self.has_report = True
         self.pages.setCurrentWidget(self.tabs)
+        self.findings_panel.active = True
+        self.findings_panel.follow()
         self._enable_report_actions()
         self._update_title()
 

@@ -12,8 +12,8 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication
 
 from gxdesk.autosave import Draft
-from gxdesk.gui.files.lifecycle import SAMPLE
 from gxdesk.gui.editor.table_view import ReportTableView
+from gxdesk.gui.files.lifecycle import SAMPLE
 from gxdesk.gui.importing.dialog import ImportRequest
 from gxdesk.gui.prompts import AfterExport, CarryOver, DescribeFonts, OpenLocked, QtPrompts, SaveConflict, Unsaved
 from gxdesk.gui.window import MainWindow
@@ -154,6 +154,8 @@ def make_window(qtbot, home, answers):
         window.start(path)
         window.resize(1280, 820)
         window.show()
+        window.activateWindow()  # its shortcuts (Ctrl+S, Ctrl+Z, Ctrl+Tab) work in the active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         return window
 
     return make

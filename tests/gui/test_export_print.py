@@ -63,11 +63,11 @@ def test_the_save_dialog_suggests_the_title_in_the_last_export_folder(window, an
     tmp_path.mkdir()
     asked = []
 
-    def save_dialog(parent, caption, suggested, kinds, **options):
-        asked.append((caption, suggested, kinds))
-        return "", ""
+    def save_dialog(dialog):  # the real dialog, cancelled
+        asked.append((dialog.windowTitle(), dialog.selectedFiles()[0], dialog.nameFilters()[0]))
+        return 0
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QFileDialog, "exec", save_dialog)
     window.settings.export_folder = str(tmp_path)
     window.meta_page.organ.setFocus()
     window.meta_page.organ.setText("某县/某局")  # a slash may not be in a file name
@@ -190,7 +190,7 @@ def test_the_settings_dialog_shows_the_fonts_it_would_use(qtbot, window, tmp_pat
     assert dialog.seal.isChecked()
     if KAI.is_file():
         shutil.copy(KAI, tmp_path)
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path))
+        monkeypatch.setattr(QFileDialog, "exec", lambda d: d.selectFile(str(tmp_path)) or 1)
         qtbot.mouseClick(dialog.findChild(QPushButton, "choose_font_dir"), _left())
         assert "（所选文件夹）" in dialog.fonts_in_use.text()
     dialog.folder.setText(str(tmp_path / "nowhere"))

@@ -202,11 +202,12 @@ def test_the_dialog_collects_a_file_or_pasted_text(qtbot, window, tmp_path, monk
     chosen = tmp_path / "上年.htm"
     offered = []
 
-    def open_dialog(parent, caption, folder, kinds):
-        offered.append((folder, kinds))
-        return str(chosen), ""
+    def open_dialog(dialog):
+        offered.append((dialog.directory().path(), ";;".join(dialog.nameFilters())))
+        dialog.selectFile(str(chosen))
+        return 1
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_dialog)
+    monkeypatch.setattr(QFileDialog, "exec", open_dialog)
     qtbot.mouseClick(dialog.findChild(QPushButton, "import_choose"), Qt.MouseButton.LeftButton)
     assert offered[0][0] == str(tmp_path) and "*.docx" in offered[0][1] and "*.htm" in offered[0][1]
     assert dialog.ok.isEnabled() and dialog.request() == ImportRequest(chosen)

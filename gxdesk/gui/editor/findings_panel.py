@@ -57,6 +57,7 @@ class FindingsPanel(QDockWidget):
         self._icons: dict[bool, QIcon] = {}  # drawn when the first finding shows
         self._shown: list[Finding] | None = None
         self.closed_by_clerk = False
+        self.active = True  # False while the window shows its start page
         self.toggleViewAction().triggered.connect(self._toggled)
         document.changed.connect(self.refresh)
         self.refresh()
@@ -71,11 +72,12 @@ class FindingsPanel(QDockWidget):
     def open(self) -> None:
         """Shown at the clerk's wish (F6, the toolbar's 检查), empty or not."""
         self.closed_by_clerk = False
-        self.show()
+        if self.active:
+            self.show()
 
     def follow(self) -> None:
         """Collapse while there is nothing to show; back with the first finding."""
-        wanted = bool(self._shown) and not self.closed_by_clerk
+        wanted = bool(self._shown) and not self.closed_by_clerk and self.active
         if self.isHidden() == wanted:
             self.setVisible(wanted)
 

@@ -79,8 +79,13 @@ class StartPage(QWidget):
     def __init__(self, choices: list[Choice], back: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start_page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the stylesheet's background
         self.setAcceptDrops(True)
-        outer = QVBoxLayout(self)
+        centred = QHBoxLayout(self)
+        column = QWidget(self)
+        column.setMaximumWidth(1100)
+        centred.addWidget(column)
+        outer = QVBoxLayout(column)
         outer.setContentsMargins(32, 24, 32, 16)
         outer.addWidget(named(QLabel("政府信息公开工作年度报告"), "start_title"))
         outer.addWidget(named(QLabel("按国办公开办函〔2021〕30号格式填写、核对、生成：表格自动合计，问题就地标出，"
@@ -90,6 +95,8 @@ class StartPage(QWidget):
         self.back.hide()
         outer.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
         body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addSpacing(8)
         outer.addLayout(body, 1)
         buttons = QVBoxLayout()
         self.buttons: dict[str, QCommandLinkButton] = {}
