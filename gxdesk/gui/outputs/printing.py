@@ -15,7 +15,9 @@ crisp edges, a sixth of the colour data).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QEvent, QObject
 
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import busy
@@ -24,13 +26,14 @@ from gxdesk.gui.outputs.export import Exporter, window_wording
 from gxdesk.os_errors import failed
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QRectF
+    from PySide6.QtCore import QRectF, QTimer
     from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
     from gxdesk.model import Report
 
 PREVIEW_DPI = 150  # before the preview says how it shows the pages
+ZOOM_PAUSE_MS = 150  # the pages are drawn again at a new zoom once it has stayed this long
 MAX_PREVIEW_DPI = 600  # zoomed in far: the PDF's detail ends long before
 PRINT_DPI = 600
 
@@ -65,6 +68,24 @@ class PdfPages:
         widget = self.preview_widget
         if widget is not None and abs(self.shown_dpi() - self.preview_dpi) > 1:
             widget.updatePreview()
+
+    def watch(self, widget: QPrintPreviewWidget) -> None:
+        """Follow the preview's zoom. It says nothing when zoomed (previewChanged comes only with a new
+        preview), but every zoom repaints its view: a repaint at another resolution draws the pages
+        again, once the zooming has paused."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QGraphicsView
+
+        self.preview_widget = widget
+        view = widget.findChild(QGraphicsView)
+        timer = QTimer(widget, singleShot=True, interval=ZOOM_PAUSE_MS)
+        timer.timeout.connect(self.follow_zoom)
+        if view is not None:
+            view.viewport().installEventFilter(_Repaints(widget, lambda: self._repainted(timer)))
+
+    def _repainted(self, timer: QTimer) -> None:
+        if abs(self.shown_dpi() - self.preview_dpi) > 1:
+            timer.start()
 
     def __len__(self) -> int:
         return len(self.pdf)
@@ -108,6 +129,19 @@ class PdfPages:
                 painter.drawImage(_fit(paper, width / height), image)
         finally:
             painter.end()
+
+
+class _Repaints(QObject):
+    """Calls ``seen`` at every repaint of the object it filters."""
+
+    def __init__(self, parent: QObject, seen: Callable[[], object]) -> None:
+        super().__init__(parent)
+        self.seen = seen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.seen()
+        return False
 
 
 def _fit(paper: QRectF, aspect: float) -> QRectF:
@@ -156,6 +190,7 @@ def print_to_file(report: Report, path: str) -> int:
 class Printing:
     def __init__(self, host: Host, exporter: Exporter) -> None:
         self.host, self.exporter = host, exporter
+        self.pages: PdfPages | None = None  # what the preview shows while it is open
 
     def preview(self) -> bool:
         host, exporter = self.host, self.exporter
@@ -190,10 +225,13 @@ class Printing:
         dialog.setWindowTitle(f"打印预览 — {report.display_title}")
         widget = dialog.findChild(QPrintPreviewWidget)
         if widget is not None:
-            pages.preview_widget = widget
-            widget.previewChanged.connect(pages.follow_zoom)
+            pages.watch(widget)
         dialog.paintRequested.connect(pages.paint)
         dialog.resize(window.width() * 3 // 4, window.height())
-        host.prompts.show_preview(dialog)
-        dialog.deleteLater()
+        self.pages = pages
+        try:
+            host.prompts.show_preview(dialog)
+        finally:
+            self.pages = pages.preview_widget = None
+            dialog.deleteLater()
         return True
