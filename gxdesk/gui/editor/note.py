@@ -30,6 +30,7 @@ class Note(QLabel):
         if area is None:
             return
         self.setText(text)
+        self.ensurePolished()  # the stylesheet's padding and font, before measuring
         longest = max(self.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
         self.setFixedWidth(max(80, min(MAX_WIDTH, area.width() - 8, longest + 24)))
         self.setFixedHeight(self.heightForWidth(self.width()))
