@@ -42,11 +42,14 @@ def quoted(text: str) -> str:
 
 # A line that ends a paragraph: its last mark (before closing quotes and brackets) ends a sentence,
 # or introduces what follows (：), or ends an item of a list (；).
-_ENDS_PARAGRAPH = re.compile(r"[。！？；：!?;:…][”’」』）)】》]*\s*$")
+_ENDS_PARAGRAPH = r"[。！？；：!?;:…][”’」』）)】》]*\s*$"
 # A line that starts an item of its own: （一） 一、 1. 1、 （1） 第一条, a bullet.
-_STARTS_ITEM = re.compile(r"\s*(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|"
-                          r"\d+[、.．)）]|第[一二三四五六七八九十百\d]+[条章节部分项]|[•·●■◆▪])")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_STARTS_ITEM = (r"\s*(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|"
+                r"\d+[、.．)）]|第[一二三四五六七八九十百\d]+[条章节部分项]|[•·●■◆▪])")
+_LATIN = r"[A-Za-z0-9]"
+
+
+# (Patterns as text: ``re`` compiles and caches them on first use, not at start-up.)
 
 
 def broken_lines(text: str) -> int:
@@ -65,7 +68,7 @@ def join_broken_lines(text: str) -> str:
             out.append(line)
             continue
         before, after = out[-1].rstrip(), line.lstrip()
-        space = " " if before and after and _LATIN.match(before[-1]) and _LATIN.match(after[0]) else ""
+        space = " " if before and after and re.match(_LATIN, before[-1]) and re.match(_LATIN, after[0]) else ""
         out[-1] = before + space + after
     return "\n".join(out)
 
@@ -73,10 +76,10 @@ def join_broken_lines(text: str) -> str:
 def _inner_breaks(lines: list[str]) -> list[int]:
     """The breaks (the one after line i) that fall inside a paragraph."""
     return [i for i, (line, following) in enumerate(itertools.pairwise(lines))
-            if line.strip() and following.strip() and not _ENDS_PARAGRAPH.search(line)
-            and not _STARTS_ITEM.match(following) and not _heading(line)]
+            if line.strip() and following.strip() and not re.search(_ENDS_PARAGRAPH, line)
+            and not re.match(_STARTS_ITEM, following) and not _heading(line)]
 
 
 def _heading(line: str) -> bool:
     """（一）主动公开: an item's mark and a few words, no sentence."""
-    return bool(_STARTS_ITEM.match(line)) and len(line.strip()) <= 30 and not any(m in line for m in "，,。")
+    return bool(re.match(_STARTS_ITEM, line)) and len(line.strip()) <= 30 and not any(m in line for m in "，,。")

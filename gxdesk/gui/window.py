@@ -16,7 +16,7 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -24,7 +24,6 @@ from gxdesk import gxr, userdirs
 from gxdesk.edits import Change, Edit
 from gxdesk.gui.actions import make_action, plain_label
 from gxdesk.gui.document import UNTITLED, Document
-from gxdesk.gui.editor.findings_panel import FindingsPanel
 from gxdesk.gui.editor.tabs import ReportTabs
 from gxdesk.gui.files import lifecycle, previous
 from gxdesk.gui.files.drafts import AUTOSAVE_MS
@@ -41,9 +40,11 @@ from gxdesk.rules import Finding, summary
 from gxdesk.settings import FILE_NAME, Settings
 
 if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in an import)
+    from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QMenu
 
+    from gxdesk.gui.editor.findings_panel import FindingsPanel
     from gxdesk.gui.editor.pages import MetaPage, TextPage
     from gxdesk.gui.editor.table_model import ReportTableModel
     from gxdesk.gui.editor.table_view import ReportTableView
@@ -71,16 +72,15 @@ class MainWindow(QMainWindow):
         self.document = Document(report or lifecycle.blank_report(), path, name, self)
         self.has_report = report is not None  # False while only the start page's placeholder is open
 
-        self.tabs = ReportTabs(self.document, lambda count: self.prompts.ask_join_lines(count))
-        self.tabs.message.connect(self.show_message)
+        self._tabs: ReportTabs | None = None  # the editor, built when first shown (a start page needs none)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
-        self.pages.addWidget(self.tabs)
         self.start_page: QWidget | None = None
         self.setCentralWidget(self.pages)
-        self.findings_panel = FindingsPanel(self.document, self)
-        self.findings_panel.chosen.connect(self.tabs.jump_to)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_panel)
+        # The 检查 panel, built when first shown (a start page or a balanced report shows none).
+        self._panel: FindingsPanel | None = None
+        self._panel_area = Qt.DockWidgetArea.RightDockWidgetArea
+        self._panel_height = 0  # at the bottom: its first height
         self.status_summary = QLabel()
         self.status_summary.setObjectName("status_summary")
         self.statusBar().addPermanentWidget(self.status_summary)
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.document.state_changed.connect(self._update_title)
         self.document.replaced.connect(self.show_report)
         self.document.history_moved.connect(self._reveal)
+        if report is not None:
+            self.show_report()
         if report is None:
             # A placeholder that start() is about to replace: flagging its empty fields would
             # only restyle them twice before the first paint.
@@ -136,7 +138,9 @@ class MainWindow(QMainWindow):
         self.checks_menu.addAction(self.action("下一处问题", self.next_finding, "F8"))
         self.checks_menu.addAction(self.action("转到检查面板", self._focus_findings, "F6"))
         self.checks_menu.addSeparator()
-        self.checks_menu.addAction(self.findings_panel.toggleViewAction())
+        self.panel_action = self.action("检查面板", self._toggle_panel)
+        self.panel_action.setCheckable(True)
+        self.checks_menu.addAction(self.panel_action)
         self.checks_menu.addSeparator()  # features' checks go below
 
         # Ctrl+Tab and Ctrl+PgDn switch tabs from anywhere, the tables included (they leave these keys).
@@ -182,6 +186,44 @@ class MainWindow(QMainWindow):
     def sizeHint(self) -> QSize:
         return QSize(1280, 820)
 
+    @property
+    def findings_panel(self) -> FindingsPanel:
+        """The 检查 panel, built on first use (placed as the screen or the saved state says)."""
+        if self._panel is None:
+            from gxdesk.gui.editor.findings_panel import FindingsPanel
+
+            panel = self._panel = FindingsPanel(self.document, self, active=self.has_report and not self.on_start_page)
+            panel.chosen.connect(lambda finding: self.tabs.jump_to(finding))
+            panel.visibilityChanged.connect(lambda shown: self.panel_action.setChecked(panel.isVisible()))
+            if not self.restoreDockWidget(panel):  # where the clerk left it, if the saved state says
+                self._place_panel(panel)
+            panel.follow()
+        return self._panel
+
+    def _place_panel(self, panel: FindingsPanel) -> None:
+        self.addDockWidget(self._panel_area, panel)
+        if self._panel_height:
+            self.resizeDocks([panel], [self._panel_height], Qt.Orientation.Vertical)
+
+    def _toggle_panel(self) -> None:
+        """检查 → 检查面板: the clerk's choice, kept until they choose again."""
+        panel = self.findings_panel
+        if self.panel_action.isChecked():
+            panel.open()
+        else:
+            panel.close()
+
+    @property
+    def tabs(self) -> ReportTabs:
+        """The editor's tabs, built on first use."""
+        if self._tabs is None:
+            self._tabs = ReportTabs(self.document, lambda count: self.prompts.ask_join_lines(count))
+            self._tabs.message.connect(self.show_message)
+            self.pages.insertWidget(0, self._tabs)
+            if self.has_report:
+                self._tabs.show_findings()
+        return self._tabs
+
     # --- Size and place ------------------------------------------------------------------
 
     def place(self) -> None:
@@ -190,13 +232,15 @@ class MainWindow(QMainWindow):
         settings = self.settings
         if settings.window_geometry and self.restoreGeometry(_bytes(settings.window_geometry)):
             self.restoreState(_bytes(settings.window_state))
-            self.findings_panel.follow()  # as the findings say, not as the panel was left
+            if self._panel is not None:
+                self._panel.follow()  # as the findings say, not as the panel was left
             self.show()
             return
         screen = self.screen().availableGeometry()
         if screen.width() < PANEL_BESIDE_MIN_WIDTH:  # the tables keep the width (150 % on a laptop)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
-            self.resizeDocks([self.findings_panel], [screen.height() // 5], Qt.Orientation.Vertical)
+            self._panel_area, self._panel_height = Qt.DockWidgetArea.BottomDockWidgetArea, screen.height() // 5
+            if self._panel is not None:
+                self._place_panel(self._panel)
         if screen.width() < SMALL_SCREEN.width() or screen.height() < SMALL_SCREEN.height():
             self.setGeometry(screen)  # where no window manager maximises (a bare X server), nearly so
             self.showMaximized()
@@ -261,21 +305,21 @@ class MainWindow(QMainWindow):
         if self.start_page is None:
             return
         self.pages.setCurrentWidget(self.start_page)
-        self.findings_panel.active = False  # nothing of a report's to show beside the start page
-        self.findings_panel.follow()
+        if self._panel is not None:
+            self._panel.set_active(False)  # nothing of a report's to show beside the start page
         self._enable_report_actions()
         self._update_title()
 
     def show_report(self) -> None:
         self.has_report = True
         self.pages.setCurrentWidget(self.tabs)
-        self.findings_panel.active = True
-        self.findings_panel.follow()
+        if self._panel is not None:
+            self._panel.set_active(True)
         self._enable_report_actions()
         self._update_title()
 
     def show_page(self, section: str, field: str = "") -> None:
-        if self.pages.currentWidget() is not self.tabs:
+        if self._tabs is None or self.pages.currentWidget() is not self._tabs:
             self.show_report()
         self.tabs.show_page(section, field)
 
@@ -366,7 +410,10 @@ class MainWindow(QMainWindow):
         if self.document.previous is not None:
             line += f"　｜　上年报告：{self.document.previous_name}"
         self.status_summary.setText(line if self.has_report else "")
-        self.tabs.show_findings()
+        if findings and self.has_report and self._panel is None:
+            self.findings_panel.refresh()  # the first finding: the panel now has something to show
+        if self._tabs is not None and self.has_report:  # a placeholder's empty fields are not flagged
+            self._tabs.show_findings()
 
     def next_finding(self) -> None:
         panel = self.findings_panel.list
@@ -381,7 +428,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.list.setFocus()
 
     def _switch_tab(self, step: int) -> None:
-        if self.pages.currentWidget() is self.tabs:
+        if self._tabs is not None and self.pages.currentWidget() is self._tabs:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _clear_stale_message(self, change: Change) -> None:
@@ -391,7 +438,8 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, change: Change, edit: Edit, done: str) -> None:
         """After an undo or a redo (``done`` says which): show where it changed the report."""
-        self.tabs.reveal(change, edit)
+        if self._tabs is not None:
+            self._tabs.reveal(change, edit)
         self.show_message(f"已{done}：{edit.label}")
 
     def _with_view(self, do: Callable[[ReportTableView], object]) -> None:
@@ -429,6 +477,8 @@ class MainWindow(QMainWindow):
 
 
 def _bytes(text: str) -> QByteArray:
+    from PySide6.QtCore import QByteArray
+
     try:
         return QByteArray(base64.b64decode(text, validate=True))
     except ValueError:  # a damaged setting: the window then fits the screen

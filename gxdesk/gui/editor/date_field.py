@@ -10,11 +10,16 @@ opens at the date set, else near today, else in January after the report's year
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from gxdesk.dates import TYPED_FORMS, chinese_date
+
+if TYPE_CHECKING:  # (a Qt class costs start-up time when first named: the calendar's wait for its use)
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget, QMenu
 
 
 def calendar_start(stored: str, report_year: int, today: date) -> date:
@@ -71,6 +76,9 @@ class DateField(QWidget):
             self.typed.emit(self.line.text())
 
     def open_calendar(self) -> QCalendarWidget:
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
+
         if self.menu is None or self.calendar is None:
             self.menu = QMenu(self)
             self.calendar = QCalendarWidget(self.menu)

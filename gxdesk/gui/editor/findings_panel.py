@@ -7,12 +7,17 @@ button, or 检查 → 检查 in the menu), which is respected until they open it
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QIcon
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gxdesk.gui.document import Document
 from gxdesk.rules import ERROR, Finding, summary
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 ERROR_DOT, WARNING_DOT = "#d64545", "#e0a800"
 
@@ -36,7 +41,7 @@ def dot(colour: str, size: int = 12) -> QIcon:
 class FindingsPanel(QDockWidget):
     chosen = Signal(object)  # a Finding to jump to
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, active: bool = True) -> None:
         super().__init__("检查", parent)
         self.setObjectName("findings_dock")
         self.document = document
@@ -57,7 +62,7 @@ class FindingsPanel(QDockWidget):
         self._icons: dict[bool, QIcon] = {}  # drawn when the first finding shows
         self._shown: list[Finding] | None = None
         self.closed_by_clerk = False
-        self.active = True  # False while the window shows its start page
+        self.active = active  # False while the window shows its start page: nothing is listed then
         self.toggleViewAction().triggered.connect(self._toggled)
         document.changed.connect(self.refresh)
         self.refresh()
@@ -75,6 +80,11 @@ class FindingsPanel(QDockWidget):
         if self.active:
             self.show()
 
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        self.refresh()
+        self.follow()
+
     def follow(self) -> None:
         """Collapse while there is nothing to show; back with the first finding."""
         wanted = bool(self._shown) and not self.closed_by_clerk and self.active
@@ -82,6 +92,9 @@ class FindingsPanel(QDockWidget):
             self.setVisible(wanted)
 
     def refresh(self, _change: object = None) -> None:
+        if not self.active:
+            self.follow()
+            return  # (the start page's placeholder report: its findings are nobody's)
         findings = self.document.findings
         if findings == self._shown:
             return  # most keystrokes change no finding: keep the list (and its scroll position)

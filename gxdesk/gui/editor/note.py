@@ -3,15 +3,21 @@
 A tooltip vanishes with the next key or focus change, so a refusal was easy to
 miss. The note is a small label over the editor, just below the cell or field,
 that stays until the report next changes, the cursor moves on, or a while.
-The tabs own one (``Note``); ``show_note`` finds it from any widget inside them.
+The tabs own one (``Note``, made when first shown); ``show_note`` finds it from any widget inside them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+
 SHOWN_MS = 12_000
+HOLDER = "keeps_note"  # the property of the widget (the editor's tabs) whose ``note`` serves those inside it
 MAX_WIDTH = 460
 
 
@@ -26,6 +32,8 @@ class Note(QLabel):
 
     def show_at(self, widget: QWidget, rect: QRect, text: str) -> None:
         """Below ``rect`` (in ``widget``'s coordinates), or above it where there is no room below."""
+        from PySide6.QtCore import QPoint
+
         area = self.parentWidget()
         if area is None:
             return
@@ -60,10 +68,11 @@ def hide_note(widget: QWidget) -> None:
 
 
 def _note_of(widget: QWidget) -> Note | None:
+    """The note of the editor ``widget`` is in: the one its nearest ``HOLDER`` keeps."""
     holder: QWidget | None = widget
     while holder is not None:
-        note = holder.findChild(Note, "refusal_note")
-        if note is not None and note.parentWidget() is holder:
-            return note
+        if holder.property(HOLDER):
+            note = getattr(holder, "note", None)
+            return note if isinstance(note, Note) else None
         holder = holder.parentWidget()
     return None

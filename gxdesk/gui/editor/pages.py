@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -42,6 +42,8 @@ from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR
 from gxdesk.text import broken_lines, clean_line, clean_text, join_broken_lines
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
     AskJoin = Callable[[int], bool]  # pasted text has this many breaks inside paragraphs: join them?
 
 _runs = itertools.count(1)  # one per stretch of typing in one field (Typing.run): its edits merge
@@ -131,6 +133,8 @@ class TextField(QPlainTextEdit):
         text = source.text() if source.hasText() else ""
         breaks = broken_lines(clean_text(text)) if self.ask_join is not None else 0
         if breaks and self.ask_join is not None and self.ask_join(breaks):
+            from PySide6.QtCore import QMimeData
+
             joined = QMimeData()
             joined.setText(join_broken_lines(clean_text(text)))
             source = joined

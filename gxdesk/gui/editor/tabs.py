@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from gxdesk.edits import EVERYTHING, Change, Edit, SetCells
 from gxdesk.gui.document import Document
 from gxdesk.gui.editor.findings_panel import ERROR_DOT, WARNING_DOT, dot
-from gxdesk.gui.editor.note import Note
+from gxdesk.gui.editor.note import HOLDER, Note
 from gxdesk.gui.editor.pages import FieldPage, MetaPage, TextPage
 from gxdesk.rules import ERROR, META_SECTION, Finding
 from gxdesk.schema import SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_ID
@@ -52,13 +52,25 @@ class ReportTabs(QTabWidget):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             tab = self.tab_of_section[section.id] = self.addTab(holder, section.short)
             self.setTabToolTip(tab, section.heading)
-        self.note = Note(self)
-        document.changed.connect(self.note.hide)  # the entry it was about has been made good
+        self._note: Note | None = None
+        self.setProperty(HOLDER, True)
+        document.changed.connect(self._hide_note)  # the entry it was about has been made good
         self.currentChanged.connect(self.page)
-        self.currentChanged.connect(self.note.hide)
+        self.currentChanged.connect(self._hide_note)
         self._dots: dict[bool, QIcon] = {}  # drawn when first needed
         self._no_dot = QIcon()
         self._marks: dict[int, bool | None] = {}
+
+    @property
+    def note(self) -> Note:
+        """Why an entry was refused, at its place (made when first needed)."""
+        if self._note is None:
+            self._note = Note(self)
+        return self._note
+
+    def _hide_note(self) -> None:
+        if self._note is not None:
+            self._note.hide()
 
     # --- Pages, built on first use -------------------------------------------------------
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject
-
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import busy
 from gxdesk.gui.host import Host
@@ -26,7 +24,7 @@ from gxdesk.gui.outputs.export import Exporter, window_wording
 from gxdesk.os_errors import failed
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QRectF, QTimer
+    from PySide6.QtCore import QEvent, QObject, QRectF, QTimer
     from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
@@ -81,7 +79,7 @@ class PdfPages:
         timer = QTimer(widget, singleShot=True, interval=ZOOM_PAUSE_MS)
         timer.timeout.connect(self.follow_zoom)
         if view is not None:
-            view.viewport().installEventFilter(_Repaints(widget, lambda: self._repainted(timer)))
+            view.viewport().installEventFilter(_repaints(widget, lambda: self._repainted(timer)))
 
     def _repainted(self, timer: QTimer) -> None:
         if abs(self.shown_dpi() - self.preview_dpi) > 1:
@@ -131,17 +129,17 @@ class PdfPages:
             painter.end()
 
 
-class _Repaints(QObject):
-    """Calls ``seen`` at every repaint of the object it filters."""
+def _repaints(parent: QObject, seen: Callable[[], object]) -> QObject:
+    """An event filter that calls ``seen`` at every repaint of what it filters."""
+    from PySide6.QtCore import QEvent, QObject
 
-    def __init__(self, parent: QObject, seen: Callable[[], object]) -> None:
-        super().__init__(parent)
-        self.seen = seen
+    class Repaints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                seen()
+            return False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.seen()
-        return False
+    return Repaints(parent)
 
 
 def _fit(paper: QRectF, aspect: float) -> QRectF:

@@ -9,19 +9,21 @@ unsaved until the clerk saves it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gxdesk import model
 from gxdesk.gui.document import UNTITLED
 from gxdesk.gui.files.lifecycle import Files
 from gxdesk.gui.host import Host
-from gxdesk.gui.start.page import Choice, Recent, StartPage
 from gxdesk.gui.summary.feature import SummaryFeature
 from gxdesk.schema import PROACTIVE, REQUESTS
+
+if TYPE_CHECKING:
+    from gxdesk.gui.start.page import StartPage
 
 
 def install(host: Host, files: Files, summary: SummaryFeature) -> Start:
     start = Start(host, files, summary)
-    host.set_start_page(start.page)
     host.add_file_action("open", host.action("开始页(&H)", start.show))
     return start
 
@@ -29,24 +31,37 @@ def install(host: Host, files: Files, summary: SummaryFeature) -> Start:
 class Start:
     def __init__(self, host: Host, files: Files, summary: SummaryFeature) -> None:
         self.host, self.files, self.summary = host, files, summary
-        self.page = StartPage([
-            Choice("start_new", "新建报告", "从空白报告开始填写", files.new_file),
-            Choice("start_open", "打开…", "打开保存过的 .gxr 报告", files.open_file),
-            Choice("start_next_year", "从上年报告开始…",
-                   "选择上年的报告文件：机关名称、正文和上年结转带入，年度改为下一年，并与上年核对",
-                   self.next_year),
-            Choice("start_sample", "查看示例", "看一份填写完整的示例报告（不会覆盖示例）", files.open_sample),
-            Choice("start_summary", "汇总各单位报告…", "把下属单位的报告收齐、核对并相加", summary.open_summary),
-        ], self.back)
-        self.page.recent_chosen.connect(files.open_recent)
-        self.page.file_dropped.connect(files.open_file)
+        self._page: StartPage | None = None  # built when first shown: a reopened report never needs it
         self.has_report = False  # a report of the clerk's is open behind the page
         host.document.replaced.connect(self._replaced)
+
+    @property
+    def page(self) -> StartPage:
+        if self._page is None:
+            from gxdesk.gui.start.page import Choice, StartPage
+
+            files = self.files
+            self._page = StartPage([
+                Choice("start_new", "新建报告", "从空白报告开始填写", files.new_file),
+                Choice("start_open", "打开…", "打开保存过的 .gxr 报告", files.open_file),
+                Choice("start_next_year", "从上年报告开始…",
+                       "选择上年的报告文件：机关名称、正文和上年结转带入，年度改为下一年，并与上年核对",
+                       self.next_year),
+                Choice("start_sample", "查看示例", "看一份填写完整的示例报告（不会覆盖示例）", files.open_sample),
+                Choice("start_summary", "汇总各单位报告…", "把下属单位的报告收齐、核对并相加",
+                       self.summary.open_summary),
+            ], self.back)
+            self._page.recent_chosen.connect(files.open_recent)
+            self._page.file_dropped.connect(files.open_file)
+            self.host.set_start_page(self._page)
+        return self._page
 
     def _replaced(self) -> None:
         self.has_report = True
 
     def show(self) -> None:
+        from gxdesk.gui.start.page import Recent
+
         self.page.show_recent([Recent.of(Path(name)) for name in self.host.settings.recent])
         self.page.show_back(self.host.document.name if self.has_report else "")
         self.host.show_start()
