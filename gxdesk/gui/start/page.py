@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +65,7 @@ class Recent:
 
 @dataclass(frozen=True)
 class Choice:
-    """One way to begin: a big button with a line saying what it does."""
+    """One way to begin: a big button, and a line under it saying what it does."""
 
     name: str  # the object name: the tests' handle
     title: str
@@ -72,17 +73,22 @@ class Choice:
     chosen: Callable[[], object]
 
 
-class StartPage(QWidget):
+class StartPage(QScrollArea):
+    """The page scrolls rather than squeezes when the window is small (150 % on a laptop)."""
+
     recent_chosen = Signal(object)  # a Path
     file_dropped = Signal(object)  # a Path of a .gxr dropped on the page
 
     def __init__(self, choices: list[Choice], back: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start_page")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the stylesheet's background
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAcceptDrops(True)
-        centred = QHBoxLayout(self)
-        column = QWidget(self)
+        page = named(QFrame(), "start_body")
+        self.setWidget(page)
+        centred = QHBoxLayout(page)
+        column = QWidget(page)
         column.setMaximumWidth(1100)
         centred.addWidget(column)
         outer = QVBoxLayout(column)
@@ -99,11 +105,15 @@ class StartPage(QWidget):
         outer.addSpacing(8)
         outer.addLayout(body, 1)
         buttons = QVBoxLayout()
-        self.buttons: dict[str, QCommandLinkButton] = {}
+        buttons.setSpacing(2)
+        self.buttons: dict[str, QPushButton] = {}
         for choice in choices:
-            button = named(QCommandLinkButton(choice.title, choice.description), choice.name)
+            button = named(QPushButton(choice.title), choice.name)
+            button.setProperty("choice", True)  # styled as a big button (ui/gxdesk.qss)
             button.clicked.connect(lambda _=False, c=choice: c.chosen())
             buttons.addWidget(button)
+            buttons.addWidget(named(QLabel(choice.description, wordWrap=True), "choice_hint"))
+            buttons.addSpacing(8)
             self.buttons[choice.name] = button
         buttons.addStretch(1)
         body.addLayout(buttons, 2)
