@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_summary)
         self._findings_shown: tuple[object, ...] | None = None
         self._report_actions: list[QAction] = []
+        self._greyed: list[QAction] = []  # greyed out while the start page shows no report
         self._build_menus()
         self._install_features(autosave_ms)
         self.setAcceptDrops(True)
@@ -324,9 +325,16 @@ class MainWindow(QMainWindow):
         self.tabs.show_page(section, field)
 
     def _enable_report_actions(self) -> None:
-        """On the start page with no report open, what needs one is greyed out."""
-        for action in self._report_actions:
-            action.setEnabled(self.has_report)
+        """On the start page with no report open, what needs one is greyed out (and afterwards
+        given back as it was: 不再与上年报告核对 stays as its own state says)."""
+        if not self.has_report:
+            self._greyed = [a for a in self._report_actions if a.isEnabled()]
+            for action in self._greyed:
+                action.setEnabled(False)
+        else:
+            for action in self._greyed:
+                action.setEnabled(True)
+            self._greyed = []
 
     def widget(self) -> QWidget:
         return self

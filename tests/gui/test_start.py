@@ -124,7 +124,7 @@ def test_a_gxr_dropped_on_the_start_page_opens(qtbot, make_window, tmp_path):
     for kind in (QDropEvent.Type.DragEnter, QDropEvent.Type.Drop):
         event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                            Qt.KeyboardModifier.NoModifier, kind)
-        QApplication.sendEvent(page, event)
+        QApplication.sendEvent(page.viewport(), event)  # where a drop on the page arrives
         assert event.isAccepted()
     qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
     assert not window.on_start_page
@@ -183,3 +183,12 @@ def test_file_dialogs_are_qts_own_and_speak_chinese_off_windows(qtbot, monkeypat
     assert {"查找范围(&I)：", "文件名(&N)：", "文件类型(&T)：", "打开(&O)", "取消"} <= set(opened)
     assert "保存(&S)" in saved and suggested == [str(tmp_path / "报告.gxr")]
     assert not [w for w in opened + saved if any("a" <= c.lower() <= "z" for c in plain_label(w))]
+
+
+def test_the_start_page_greys_out_what_needs_a_report_and_gives_it_back_as_it_was(qtbot, make_window):
+    window = make_window()
+    actions = {a.text(): a for a in window.file_menu.actions()}
+    assert not actions["保存(&S)"].isEnabled() and not actions["不再与上年报告核对"].isEnabled()
+    click(qtbot, window, "start_new")
+    assert actions["保存(&S)"].isEnabled()
+    assert not actions["不再与上年报告核对"].isEnabled()  # no last year's report yet: its own state

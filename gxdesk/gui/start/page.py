@@ -85,6 +85,7 @@ class StartPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)  # a drop anywhere on the page arrives at the viewport
         page = named(QFrame(), "start_body")
         self.setWidget(page)
         centred = QHBoxLayout(page)
