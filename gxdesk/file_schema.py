@@ -10,7 +10,8 @@ import json
 from typing import Any
 
 from gxdesk import schema
-from gxdesk.gxr import FORMAT, VERSION
+from gxdesk.gxr import EXPLANATIONS, FORMAT, VERSION
+from gxdesk.model import FindingKey
 from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaKind
 
 _COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT,
@@ -65,19 +66,43 @@ def _columns_note(table: schema.Table) -> str:
 def json_schema() -> dict[str, Any]:
     text = _object({p.id: {"type": "string", "description": p.title or p.hint} for p in TEXT_PARTS},
                    "narrative text; a missing part is empty")
-    properties: dict[str, Any] = {"format": {"const": FORMAT}, "version": {"const": VERSION}}
+    properties: dict[str, Any] = {
+        "format": {"const": FORMAT},
+        "version": {"enum": list(range(1, VERSION + 1)),
+                    "description": "1, or 2 when the file has an optional part (explanations)"},
+    }
     properties.update({meta.id: _meta(meta) for meta in META_FIELDS})
     properties["text"] = text
     for table in schema.TABLES:
         properties[table.id] = _table(table)
+    properties[EXPLANATIONS] = _explanations()
     listed = [t for t in schema.TABLES if any(b.file_form is FileForm.LIST for b in t.blocks)]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"gxdesk report (.gxr), version {VERSION}",
+        "title": f"gxdesk report (.gxr), versions 1–{VERSION}",
         "description": "; ".join(_columns_note(t) for t in listed).capitalize(),
         **_object(properties),
         "required": ["format", "version", *(m.id for m in META_FIELDS if m.required)],
     }
+
+
+_FINDING_KEYS = {
+    "rule": "the finding's rule id, e.g. cross.ratio",
+    "table": "its table id, or empty",
+    "row": "its row id, or empty",
+    "column": "its column id, or empty",
+    "field": "its text part or meta field, or empty",
+}
+
+
+def _explanations() -> dict[str, Any]:
+    assert tuple(_FINDING_KEYS) == FindingKey._fields
+    item = _object({**{k: {"type": "string", "description": d} for k, d in _FINDING_KEYS.items()},
+                    "text": {"type": "string", "minLength": 1, "description": "the explanation (出错说明)"}})
+    item["required"] = ["rule", "text"]
+    return {"type": "array", "items": item,
+            "description": "optional (version 2): the clerk's written answers to findings, each under the "
+                           "finding's keys as `gxdesk check --json` prints them; one per finding"}
 
 
 def dumps() -> str:

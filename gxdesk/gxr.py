@@ -1,6 +1,9 @@
-"""The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1.
+"""The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1 or 2.
 
-See docs/file-format.md. Loading is strict (an unknown key or a wrong value
+See docs/file-format.md. A file is written as version 1 while it holds nothing
+gxdesk 0.1 cannot read, and as version 2 once it has an optional part (the
+clerk's ``explanations``), so that 0.1 refuses it with its clear "newer version"
+message rather than a puzzling unknown key (``_version_for``). Loading is strict (an unknown key or a wrong value
 refuses the whole file, naming the place) because a silently dropped figure
 is worse than a clear refusal. Saving is atomic and keeps a backup.
 """
@@ -18,17 +21,20 @@ from gxdesk import schema
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
 from gxdesk.files import read_limited
-from gxdesk.model import CellKey, Report, Value
+from gxdesk.model import CellKey, FindingKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount, format_figure
 from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaField, MetaKind
 from gxdesk.text import clean_text
 
 FORMAT = "gxdesk-report"
-VERSION = 1
+VERSION = 2  # the newest version this reader knows; files are written as the oldest that holds them
 SUFFIX = ".gxr"
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a report is a few kB; anything huge is not ours
 
-_TOP_KEYS = frozenset(("format", "version", *(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
+EXPLANATIONS = "explanations"
+_TOP_KEYS = frozenset(("format", "version", *(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES),
+                       EXPLANATIONS))
+_EXPLANATION_KEYS = (*FindingKey._fields, "text")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
@@ -131,7 +137,30 @@ class _Reader:
             report.text[part] = clean_text(value)
         for table in schema.TABLES:
             report.cells.update(self.table(table, obj.get(table.id, {})))
+        report.explanations = self.explanations(obj.get(EXPLANATIONS, []))
         return report
+
+    def explanations(self, raw: Any) -> dict[FindingKey, str]:
+        """The clerk's answers to findings: a list of {rule, table, row, column, field, text}."""
+        if not isinstance(raw, list):
+            raise self.fail(f"{EXPLANATIONS} ", f"应为列表，文件中是 {_shown(raw)}")
+        out: dict[FindingKey, str] = {}
+        for number, item in enumerate(raw, start=1):
+            where = f"{EXPLANATIONS} 第 {number} 项"
+            entry = self.only_keys(item, _EXPLANATION_KEYS, f"{where} ")
+            for name in _EXPLANATION_KEYS:
+                if not isinstance(entry.get(name, ""), str):
+                    raise self.fail(f"{where}的 {name} ", f"应为文本，文件中是 {_shown(entry[name])}")
+            key = FindingKey(*(entry.get(name, "") for name in FindingKey._fields))
+            text = clean_text(entry.get("text", "")).strip()
+            if not key.rule or not text:
+                raise self.fail(where, "缺少 rule 或 text（说明针对哪条检查、说明的内容）")
+            if key.table and key.table not in schema.TABLE_BY_ID:
+                raise self.fail(f"{where}的 table ", f"不是报告中的表格：{_shown(key.table)}")
+            if key in out:
+                raise self.fail(where, "与前面的一项针对同一处检查结果，为免丢失其中一条说明，没有打开")
+            out[key] = text
+        return out
 
     def string(self, meta: MetaField, value: Any) -> str:
         if not isinstance(value, str):
@@ -210,8 +239,13 @@ class _Reader:
 # --- Saving --------------------------------------------------------------------------
 
 
+def _version_for(report: Report) -> int:
+    """The oldest version that holds ``report``: 2 once it has an optional part, else 1."""
+    return 2 if report.explanations else 1
+
+
 def to_dict(report: Report) -> dict[str, Any]:
-    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    out: dict[str, Any] = {"format": FORMAT, "version": _version_for(report)}
     for meta in META_FIELDS:
         value = getattr(report, meta.id)
         if value or meta.saved_empty:
@@ -232,6 +266,8 @@ def to_dict(report: Report) -> dict[str, Any]:
                 else:
                     rows[row.id] = dict(zip(columns, values, strict=True))
         out[table.id] = rows
+    if report.explanations:
+        out[EXPLANATIONS] = [dict(key._asdict(), text=text) for key, text in report.explanations.items()]
     return out
 
 

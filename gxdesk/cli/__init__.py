@@ -24,6 +24,7 @@ COMMANDS = {
     "render": "gxdesk.cli.render",
     "import": "gxdesk.cli.import_",
     "merge": "gxdesk.cli.merge",
+    "draft": "gxdesk.cli.draft",
 }
 
 

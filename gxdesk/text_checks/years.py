@@ -1,0 +1,112 @@
+"""Wrong years and stale citations in the text.
+
+- ``text.period_year`` (error): a 统计期限 (…YYYY年1月1日…至…12月31日) of another year than
+  the report's.
+- ``text.year`` (warning): a year the text gives as the report's own that is not: the
+  opening of a part (2024年，… / 2024年度我局…), 本机关2024年度…, 本年度（2024年）, the report's
+  title cited (…2024年政府信息公开工作年度报告), the year's 政务公开工作要点. Next year is
+  fine where plans are written (五, 六: 2026年，我局将…); other years (2022年以来, 较2024年)
+  are never read as the report's.
+- ``text.citation_stale`` (error): the format notice cited as anything but 国办公开办函〔2021〕30号;
+  ``text.citation_brackets`` (warning): the right notice with other brackets than 〔〕.
+- ``text.old_heading`` (warning): headings and table words of the formats before 2021.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from gxdesk.findings import ERROR, WARNING, Finding
+from gxdesk.model import Report
+from gxdesk.schema import LITIGATION_GROUP, REVIEW_GROUP, TEXT_PART_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN
+from gxdesk.text_checks.places import part_name, prepare, quote, text_finding
+
+NOTICE = ("2021", "30")
+_Y = r"(?P<year>\d{4})\s*年"
+_START = r"(?:^|(?<=[。！？；\n]))[ \t\u3000]*"  # the start of a part, a line or a sentence
+_ORGAN = r"(?:我|本)(?:局|委|办|厅|署|院|中心|机关|单位|部门)"
+_PLACE = r"(?:我|本|全)(?:县|市|区|镇|乡|街道)"
+# A year that starts a span or belongs to an event is no statement about the report's year.
+_NOT_OWN = r"(?!\s*(?:以来|以前|之前|前|起|至|到|底|末|上半年|下半年|的|年度报告|[—\-－~～]))"
+_PERIOD = re.compile(
+    r"(?P<first>\d{4})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,12}?(?:至|到|—|-|－|~|～)\s*"
+    r"(?:(?P<last>\d{4})\s*年\s*)?12\s*月\s*31\s*日")
+# (pattern, where next year is fine too): years the text gives as the report's own.
+_OWN_YEARS = (
+    (re.compile(rf"{_START}{_Y}(?:度)?(?:，|,|{_ORGAN}|{_PLACE}|全年)"), "plans"),
+    (re.compile(rf"{_ORGAN}\s*{_Y}(?:度)?{_NOT_OWN}"), "plans"),
+    (re.compile(rf"(?:本年度?|全年|今年)\s*[（(]\s*{_Y}度?\s*[）)]"), ""),
+    (re.compile(rf"{_Y}度?\s*(?:政府信息公开|政务公开|政务信息公开)工作年度报告"), "preamble only"),
+    (re.compile(rf"{_Y}度?\s*政务公开工作要点"), "plans"),
+)
+_PLANS = frozenset(p.id for p in TEXT_PARTS if p.section in ("五", "六"))
+_CITATION = re.compile(r"国办公开办函\s*(?P<open>[〔\[［【（(]?)\s*(?P<year>\d{4})\s*(?P<close>[〕\]］】）)]?)\s*"
+                       r"(?P<number>\d+)\s*号")
+_FORMAT_NOTICE_WORDS = "国办公开办函"
+# Headings of the formats before 2021 (2008–2018 and 2019), and 2019's table words.
+_OLD_HEADINGS = re.compile(
+    rf"政府信息公开的收费及减免情况|因政府信息公开申请(?:提起)?{REVIEW_GROUP}、提起{LITIGATION_GROUP}的情况"
+    r"|七、其他需要报告的事项|(?:^|\n)\s*一、概述"
+    r"|本年新制作数量|本年新公开数量|对外公开总数量|其他对外管理服务事项|上一年项目数量|本年增/减")
+
+
+def years(report: Report) -> Iterator[Finding]:
+    if not YEAR_MIN <= report.year <= YEAR_MAX:
+        return  # meta.year_invalid says so; no year to compare with
+    for part, text in report.text.items():
+        if text and part in TEXT_PART_BY_ID:
+            yield from _part_years(report.year, part, prepare(text).unquoted)
+
+
+def _part_years(year: int, part: str, text: str) -> Iterator[Finding]:
+    periods = []
+    for match in _PERIOD.finditer(text):
+        periods.append(match.span())
+        stated = [int(y) for y in (match.group("first"), match.group("last")) if y]
+        if any(y != year for y in stated):
+            wrong = next(y for y in stated if y != year)
+            yield text_finding("text.period_year", ERROR,
+                               f"{part_name(part)}的统计期限“{quote(text, *match.span())}”是 {wrong} 年，"
+                               f"本报告是 {year} 年度的，应为{year}年1月1日至{year}年12月31日", part, *match.span())
+    for pattern, scope in _OWN_YEARS:
+        if scope == "preamble only" and TEXT_PART_BY_ID[part].section in ("一", "五", "六"):
+            continue
+        for match in pattern.finditer(text):
+            said = int(match.group("year"))
+            if said == year or (said == year + 1 and scope == "plans" and part in _PLANS):
+                continue
+            if any(s <= match.start("year") < e for s, e in periods):
+                continue  # said once already, as a 统计期限
+            span = match.start("year"), match.end()
+            yield text_finding("text.year", WARNING,
+                               f"{part_name(part)}写“{quote(text, *span)}”，本报告是 {year} 年度的，"
+                               f"是否沿用了往年的文字？", part, *span)
+
+
+def citations(report: Report) -> Iterator[Finding]:
+    for part, text in report.text.items():
+        if _FORMAT_NOTICE_WORDS not in text or part not in TEXT_PART_BY_ID:
+            continue
+        for match in _CITATION.finditer(prepare(text).text):
+            cited = (match.group("year"), match.group("number"))
+            if cited != NOTICE:
+                yield text_finding("text.citation_stale", ERROR,
+                                   f"{part_name(part)}引用的“{quote(text, *match.span())}”不是现行的年度报告格式，"
+                                   f"应为国办公开办函〔2021〕30号", part, *match.span())
+            elif (match.group("open"), match.group("close")) != ("〔", "〕"):
+                yield text_finding("text.citation_brackets", WARNING,
+                                   f"{part_name(part)}的“{quote(text, *match.span())}”：发文字号的年份应使用六角括号"
+                                   f"〔〕，写作国办公开办函〔2021〕30号", part, *match.span())
+
+
+def old_headings(report: Report) -> Iterator[Finding]:
+    for part, text in report.text.items():
+        if not text or part not in TEXT_PART_BY_ID:
+            continue
+        match = _OLD_HEADINGS.search(text)
+        if match:
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            yield text_finding("text.old_heading", WARNING,
+                               f"{part_name(part)}有“{quote(text, start, match.end())}”，这是 2021 年以前旧格式的"
+                               f"标题或表格用语，请按国办公开办函〔2021〕30号的格式改写", part, start, match.end())
