@@ -44,6 +44,10 @@ from gxdesk.text_checks.similarity import (
     section_text,
 )
 
+# Findings are built in gxdesk.findings; the window and the CLI take them from here with the rules.
+__all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "RULES", "WARNING", "Finding", "Severity", "check",
+           "check_stated", "repeated_share", "summary"]
+
 Rule = Callable[[Report], Iterable[Finding]]
 CrossRule = Callable[[Report, Report], Iterable[Finding]]
 

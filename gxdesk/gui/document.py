@@ -10,8 +10,9 @@ text parts, meta fields), so that each refreshes only that.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,6 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from gxdesk.edits import EVERYTHING, NOTHING, Change, Edit, ReplaceReport, SetCells
 from gxdesk.model import CellKey, Report, Value
 from gxdesk.rules import Finding, check, check_stated
+from gxdesk.text_checks.similarity import LastYear
 
 UNTITLED = "未命名"
 
@@ -30,13 +32,16 @@ class Document(QObject):
     state_changed = Signal()  # file name, modified mark, previous-year report or printed totals changed
 
     def __init__(self, report: Report, path: Path | None = None, name: str = UNTITLED,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
         self.untitled_name = name
         self.previous: Report | None = None  # last year's report, for the cross-year checks
+        self.last_year: LastYear | None = None  # the same, ready to measure repeated text against
         self.previous_name = ""
+        self.today = today  # the deadline checks' today (the tests fix it)
+        self.deadline = ""  # the 发布期限 setting as a month-day ("01-26"); "" = the organ's default
         self.unsaved = False  # content not in its file yet (a recovered draft, an import): modified until saved
         # Totals as printed in the published report this one was imported from: compared again on every
         # check, so a mismatch shows in the 检查 panel until the figures agree or the clerk drops them.
@@ -63,7 +68,7 @@ class Document(QObject):
         """Show another report: a fresh history, no previous-year report, no printed totals."""
         self.undo_stack.clear()
         self.report, self.path, self.untitled_name = report, path, name
-        self.previous, self.previous_name, self.unsaved = None, "", unsaved
+        self.previous, self.last_year, self.previous_name, self.unsaved = None, None, "", unsaved
         self.stated = {}
         self.recheck(EVERYTHING)
         self.state_changed.emit()
@@ -76,6 +81,7 @@ class Document(QObject):
 
     def set_previous(self, previous: Report | None, name: str = "") -> None:
         self.previous, self.previous_name = previous, name
+        self.last_year = LastYear(previous) if previous is not None else None
         self.recheck()
         self.state_changed.emit()
 
@@ -89,7 +95,7 @@ class Document(QObject):
 
     def recheck(self, change: Change = NOTHING) -> None:
         """Run the rules again and tell the views, with what changed in the report."""
-        self.findings = check(self.report, self.previous)
+        self.findings = check(self.report, self.previous, deadline=self.deadline, today=self.today())
         if self.stated:  # errors, like the ones check() puts first
             self.findings[:0] = check_stated(self.report, self.stated)
         cells: dict[CellKey, list[Finding]] = defaultdict(list)
@@ -100,7 +106,7 @@ class Document(QObject):
                 cells[(finding.table, finding.row, finding.column)].append(finding)
             elif finding.table and finding.column:
                 columns[(finding.table, finding.column)].append(finding)
-            elif finding.field:
+            if finding.field:  # a figure in the text flags its sentence and its cell
                 fields[finding.field].append(finding)
         self._cell_flags, self._column_flags, self.field_flags = dict(cells), dict(columns), dict(fields)
         self.changed.emit(change)

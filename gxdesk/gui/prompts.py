@@ -25,6 +25,7 @@ SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has th
 SHOWN_LINES = 12  # a summary lists this many lines; "详细信息" has them all
 
 Unsaved = Literal["save", "discard", "cancel"]
+DraftPlace = Literal["replace", "append", "cancel"]  # where a draft goes in a field that has text
 # For the output settings dialog: which font each role would use, and warnings about them.
 DescribeFonts = Callable[[str], tuple[list[str], list[str]]]
 
@@ -48,6 +49,12 @@ class Prompts(Protocol):
 
     def ask_import(self, folder: str) -> ImportRequest | None:
         """Which published report to import and how to use it, or None (cancelled)."""
+
+    def ask_text(self, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+        """A line (or, ``multiline``, a paragraph) of text, starting from ``text``; None if cancelled."""
+
+    def ask_draft(self, part: str, draft: str) -> DraftPlace:
+        """The field ``part`` already has text: replace it with ``draft``, add the draft at its end, or cancel?"""
 
     def inform(self, title: str, text: str) -> None: ...
 
@@ -131,6 +138,29 @@ class QtPrompts:
 
         dialog = ImportDialog(folder, self.parent)
         return dialog.request() if dialog.exec() else None
+
+    def ask_text(self, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if multiline:
+            value, ok = QInputDialog.getMultiLineText(self.parent, title, label, text)
+        else:
+            value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
+    def ask_draft(self, part: str, draft: str) -> DraftPlace:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, "按数字起草", f"“{part}”已有文字。按数字起草的段落放在哪里？",
+                          parent=self.parent)
+        box.setInformativeText(draft)
+        buttons: dict[object, DraftPlace] = {
+            box.addButton("加在原有文字之后", QMessageBox.ButtonRole.AcceptRole): "append",
+            box.addButton("替换原有文字", QMessageBox.ButtonRole.DestructiveRole): "replace",
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
 
     def inform(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox

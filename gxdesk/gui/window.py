@@ -8,6 +8,7 @@ nothing about files, outputs or imports itself.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -16,8 +17,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from gxdesk import gxr, userdirs
+from gxdesk.deadline import deadline_for, status_line
 from gxdesk.gui.actions import make_action
 from gxdesk.gui.document import UNTITLED, Document
+from gxdesk.gui.editor import writing
 from gxdesk.gui.editor.findings_panel import FindingsPanel
 from gxdesk.gui.editor.tabs import ReportTabs
 from gxdesk.gui.files import lifecycle, previous
@@ -41,14 +44,15 @@ if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in a
 
 class MainWindow(QMainWindow):
     def __init__(self, report: Report | None = None, path: Path | None = None, name: str = UNTITLED,
-                 home: Path | None = None, autosave_ms: int = AUTOSAVE_MS, prompts: Prompts | None = None) -> None:
+                 home: Path | None = None, autosave_ms: int = AUTOSAVE_MS, prompts: Prompts | None = None,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.data_dir = home or userdirs.data_dir()
         self.settings_file = (home or userdirs.config_dir()) / FILE_NAME
         self.settings = Settings.load(self.settings_file)
         self.prompts: Prompts = prompts or QtPrompts(self)
-        self.document = Document(report or lifecycle.blank_report(), path, name, self)
+        self.document = Document(report or lifecycle.blank_report(), path, name, self, today)
 
         self.tabs = ReportTabs(self.document)
         self.tabs.message.connect(self.show_message)
@@ -58,6 +62,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_panel)
         self.status_summary = QLabel()
         self.status_summary.setObjectName("status_summary")
+        self.status_deadline = QLabel()  # the days left to the 发布期限 while the report is drafted
+        self.status_deadline.setObjectName("status_deadline")
+        self.statusBar().addPermanentWidget(self.status_deadline)
         self.statusBar().addPermanentWidget(self.status_summary)
         self._findings_shown: tuple[object, ...] | None = None
         self._build_menus()
@@ -111,6 +118,7 @@ class MainWindow(QMainWindow):
         self.files = lifecycle.install(self, autosave_ms)
         self.previous_year = previous.install(self, self.files)
         self.importing = import_report.install(self, self.files, self.previous_year)
+        self.writing = writing.install(self, self.tabs, self.findings_panel)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
 
@@ -205,7 +213,9 @@ class MainWindow(QMainWindow):
 
     def _show_findings(self, _change: object = None) -> None:
         findings = self.document.findings
-        state = (findings, self.document.previous_name, self.document.previous is not None)
+        report = self.document.report
+        state = (findings, self.document.previous_name, self.document.previous is not None,
+                 self.document.deadline, report.year, report.organ)
         if state == self._findings_shown:
             return  # nothing new to show: no relayout, no repaint
         self._findings_shown = state
@@ -213,6 +223,8 @@ class MainWindow(QMainWindow):
         if self.document.previous is not None:
             line += f"　｜　上年报告：{self.document.previous_name}"
         self.status_summary.setText(line)
+        self.status_deadline.setText(status_line(report, findings, deadline_for(report, self.document.deadline),
+                                                 self.document.today()))
         self.tabs.show_findings()
 
     def next_finding(self) -> None:

@@ -64,7 +64,7 @@ def fee_reported(report: Report) -> Iterator[Finding]:
             text = report.text[said.part]
             yield text_finding("text.fee_contradicts_table", ERROR,
                                f"{part_name(said.part)}写“{quote(text, said.start, said.end)}”，但{unpaid_name}为 "
-                               f"{fmt(unpaid)}，即有申请人收到收费通知后逾期未缴费，两者矛盾", said.part, *said)
+                               f"{fmt(unpaid)}，即有申请人收到收费通知后逾期未缴费，两者矛盾", said.part, said.start, said.end)
     yield from _collected(report)
 
 
@@ -80,7 +80,7 @@ def _collected(report: Report) -> Iterator[Finding]:
         yield text_finding("text.fee_contradiction", WARNING,
                            f"{part_name(said.part)}写“{quote(text, said.start, said.end)}”，"
                            f"{part_name(none.part)}却写“{quote(none_text, none.start, none.end)}”，请统一",
-                           none.part, *none[1:])
+                           none.part, none.start, none.end)
         break
     applications = sum(report.value(REQUESTS.id, row, "total") or 0 for row in ("new", "carried_over"))
     if not applications:

@@ -411,7 +411,7 @@ def _joined(text: str, start: int, sentence: tuple[int, int]) -> bool:
     """行政处罚和行政强制案件213件: the figure counts both, and is no one cell's."""
     before = text[sentence[0]:start]
     joined = _CONJUNCTION.search(before)
-    return bool(joined) and bool(_LISTED_WORD.search(before[:joined.start()][-8:]))
+    return joined is not None and _LISTED_WORD.search(before[:joined.start()][-8:]) is not None
 
 
 # --- The rule -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from gxdesk.autosave import Draft
 from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.importing.dialog import ImportRequest
-from gxdesk.gui.prompts import DescribeFonts, QtPrompts, Unsaved
+from gxdesk.gui.prompts import DescribeFonts, DraftPlace, QtPrompts, Unsaved
 from gxdesk.gui.window import MainWindow
 from gxdesk.rules import Finding
 
@@ -32,6 +33,10 @@ class Answers:
         self.save_paths: list[Path | None] = []
         self.import_requests: list[ImportRequest] = []
         self.output_settings: list[tuple[str, bool] | None] = []
+        self.texts: list[str | None] = []  # answers to ask_text, in turn (none left: cancelled)
+        self.draft_places: list[DraftPlace] = []
+        self.texts_asked: list[tuple[str, str, str]] = []  # (title, label, text shown)
+        self.drafts_asked: list[tuple[str, str]] = []  # (part, draft)
         self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
         self.asked: list[str] = []  # the yes/no questions: "unsaved", "recover"
         self.errors_asked: list[tuple[int, str]] = []  # (how many errors, what for)
@@ -76,6 +81,14 @@ class Answers:
             return self.qt.ask_import(folder)
         return self.import_requests.pop(0) if self.import_requests else None
 
+    def ask_text(self, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+        self.texts_asked.append((title, label, text))
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_draft(self, part: str, draft: str) -> DraftPlace:
+        self.drafts_asked.append((part, draft))
+        return self.draft_places.pop(0) if self.draft_places else "cancel"
+
     def inform(self, title: str, text: str) -> None:
         self.informed.append(text)
 
@@ -105,9 +118,14 @@ def answers() -> Answers:
     return Answers()
 
 
+# The window's today in the tests: January of the sample's publishing year, before its deadline.
+TODAY = date(2026, 1, 10)
+
+
 @pytest.fixture
 def make_window(qtbot, home, answers):
     def make(path: str | None = None, **kwargs) -> MainWindow:
+        kwargs.setdefault("today", lambda: TODAY)
         window = MainWindow(home=home, prompts=answers, **kwargs)
         qtbot.addWidget(window)  # closed (and its draft lock released) after the test
         window.start(path)

@@ -86,7 +86,7 @@ def test_errors_are_asked_about_first_and_going_back_writes_nothing(qtbot, windo
     answers.save_paths.append(tmp_path / "x.docx")
     answers.despite_errors = False
     trigger(window, "导出 Word")
-    assert answers.errors_asked == [(1, "导出")]
+    assert answers.errors_asked == [(2, "导出")]  # the column, and the 办结 figure the text states
     assert answers.save_asked == [] and list(tmp_path.iterdir()) == []
 
     answers.despite_errors = True  # "仍然导出"
@@ -271,7 +271,7 @@ def test_printing_a_report_with_errors_asks_first(qtbot, window, answers):
     type_into(qtbot, window.view("requests"), WRONG, "35")
     answers.despite_errors = False
     trigger(window, "打印")
-    assert answers.errors_asked == [(1, "打印")] and answers.previews == []
+    assert answers.errors_asked == [(2, "打印")] and answers.previews == []
     answers.despite_errors = True
     trigger(window, "打印")
     assert len(answers.previews) == 1
