@@ -64,7 +64,8 @@ def fee_reported(report: Report) -> Iterator[Finding]:
             text = report.text[said.part]
             yield text_finding("text.fee_contradicts_table", ERROR,
                                f"{part_name(said.part)}写“{quote(text, said.start, said.end)}”，但{unpaid_name}为 "
-                               f"{fmt(unpaid)}，即有申请人收到收费通知后逾期未缴费，两者矛盾", said.part, said.start, said.end)
+                               f"{fmt(unpaid)}，即有申请人收到收费通知后逾期未缴费，两者矛盾",
+                               said.part, said.start, said.end)
     yield from _collected(report)
 
 
