@@ -10,9 +10,9 @@ from __future__ import annotations
 from gxdesk.text_checks.fees import fee_reported
 from gxdesk.text_checks.figures import figures_agree
 from gxdesk.text_checks.wording import half_width, numbering, repeated, section_five
-from gxdesk.text_checks.years import citations, old_headings, years
+from gxdesk.text_checks.years import citations, old_headings, wrong_years
 
-TEXT_RULES = (figures_agree, years, citations, old_headings, fee_reported, section_five, half_width, numbering,
+TEXT_RULES = (figures_agree, wrong_years, citations, old_headings, fee_reported, section_five, half_width, numbering,
               repeated)
 
 __all__ = ["TEXT_RULES"]

@@ -39,7 +39,7 @@ from gxdesk.schema import (
     cell_name,
     row_name,
 )
-from gxdesk.text_checks.numerals import NUMERAL, parse_numeral
+from gxdesk.text_checks.numerals import NUMERAL_RUN, parse_numeral
 from gxdesk.text_checks.places import line_at, part_name, prepare, quote, sentence_at
 
 RULE = "text.figure"
@@ -154,7 +154,7 @@ _COUNT_UNIT = r"(?:件|宗|起|个)"
 _DOC_UNIT = r"(?:件|份|个|部)"
 _NOT_AFTER_UNIT = r"(?![次事套])"
 # An approximate figure: 约/近/超过… before it, 余/多 inside it, 以上/左右 after it.
-_APPROX_BEFORE = re.compile(r"(约|近|逾|超过|不到|不足|不少于|大约|将近|上)\s*$")
+_APPROX_BEFORE = re.compile(r"(约|近|逾|超过|不到|不足|不少于|大约|将近)\s*$")
 _APPROX_AFTER = re.compile(r"^\s*(以上|左右|以下|之多)")
 # Where 办结, 予以公开, 其中… count applications for information: the paragraph says so.
 _APPLICATION_TOPIC = re.compile(r"信息公开申请|公开申请|依申请公开|申请公开")
@@ -263,20 +263,42 @@ def _phrases() -> list[Phrase]:
 
 
 PHRASES = _phrases()
-# Three passes over a part find every phrase: words then figure, figure then words, negations.
-# Alternative i is group g{i}; the figure, its unit and an 余/多 are groups n, u, a (NUMERAL is
-# written once: compiling it for each phrase would cost a third of a second at start-up).
+# A figure of the tables is a number with a unit (件, 万元 …). The figures of a part are found
+# first, in one cheap pass; then, for each, the words just before it (or after it) that name
+# a cell. Negations (未收到…申请) have no figure: a
+# pass of their own, which starts only where a negation does.
 _UNITS = "|".join(dict.fromkeys(u for p in PHRASES for u in p.unit.strip("(?:)").split("|")))
-_FIGURE = rf"(?P<n>{NUMERAL})\s*(?P<a>余|多)?\s*(?P<u>{_UNITS}){_NOT_AFTER_UNIT}"
+_FIGURE = re.compile(rf"(?P<n>{NUMERAL_RUN})\s*(?P<a>余|多)?\s*(?P<u>{_UNITS}){_NOT_AFTER_UNIT}")
+_REACH = 40  # the words naming a figure end right before it, and start at most this far back
 
 
-def _alternatives(form: Callable[[Phrase], bool]) -> str:
-    return "|".join(rf"(?P<g{i}>{p.words})" for i, p in enumerate(PHRASES) if form(p))
+class _Alternatives(NamedTuple):
+    """Phrases as one regex: alternative k is capturing group k + 1 (the words hold no other
+    capturing group), so a match's ``lastindex`` names its phrase without building a dict.
+    ``plain`` is the same without the groups, for searching: capturing groups make Python's
+    regex engine several times slower, so a search finds where, and ``pattern`` which."""
+
+    pattern: str
+    plain: str
+    phrases: tuple[int, ...]  # by group number - 1: the index into PHRASES
+
+    @classmethod
+    def of(cls, form: Callable[[Phrase], bool]) -> _Alternatives:
+        chosen = tuple(i for i, p in enumerate(PHRASES) if form(p))
+        return cls("|".join(f"({PHRASES[i].words})" for i in chosen),
+                   "|".join(f"(?:{PHRASES[i].words})" for i in chosen), chosen)
+
+    def phrase(self, match: re.Match[str]) -> int:
+        return self.phrases[(match.lastindex or 1) - 1]
 
 
-_BEFORE = re.compile(rf"(?:{_alternatives(lambda p: not (p.after or p.kind.zero))}){_FILL}{_FIGURE}")
-_AFTER = re.compile(rf"{_FIGURE}{_FILL}(?:{_alternatives(lambda p: p.after)})")
-_ZEROS = re.compile(_alternatives(lambda p: p.kind.zero))
+_BEFORE = _Alternatives.of(lambda p: not (p.after or p.kind.zero))
+_AFTER = _Alternatives.of(lambda p: p.after)
+_NEGATIONS = _Alternatives.of(lambda p: p.kind.zero)
+_FIND_BEFORE = re.compile(rf"(?:{_BEFORE.plain}){_FILL}\Z")
+_WORDS_BEFORE = re.compile(rf"(?:{_BEFORE.pattern}){_FILL}\Z")
+_WORDS_AFTER = re.compile(rf"{_FILL}(?:{_AFTER.pattern})")
+_ZEROS = re.compile(rf"(?=[未没无上])(?:{_NEGATIONS.pattern})")
 _LISTED = {label: (_cell((P, row, "count")),)
            for row, label in ((r, PROACTIVE.row(r).label) for r in ("licensing", "penalty", "coercion"))}
 _LISTED[REVIEW_GROUP] = (REVIEW,)
@@ -298,55 +320,71 @@ class Stated(NamedTuple):
     places: int | None = None  # an amount: the decimal places written (1.3万元 → 1)
 
 
+class Hit(NamedTuple):
+    """Words that name a cell, with the figure they name (none for a negation)."""
+
+    start: int
+    end: int
+    phrase: int  # index into PHRASES
+    figure: re.Match[str] | None
+
+
 @lru_cache(maxsize=256)
 def stated_figures(text: str, year: int) -> tuple[Stated, ...]:
     """Every figure ``text`` states about the tables of a report for ``year``, in order."""
     prepared = prepare(text)
     found: list[Stated] = []
     last_rows: dict[tuple[int, int], Target] = {}  # per sentence: the last 三 figure, for 其中自然人…
-    for match in _matches(prepared.unquoted):
-        phrase = PHRASES[_phrase_index(match)]
-        sentence = sentence_at(prepared.text, match.start(), match.end())
-        for stated in _resolve(prepared.text, match, phrase, sentence, year, last_rows.get(sentence)):
+    for hit in _hits(prepared.unquoted):
+        sentence = sentence_at(prepared.text, hit.start, hit.end)
+        for stated in _resolve(prepared.text, hit, sentence, year, last_rows.get(sentence)):
             found.append(stated)
             if stated.target.of_requests:
                 last_rows[sentence] = stated.target
     return tuple(found)
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """The three passes' matches in reading order; a figure-first match inside another is dropped."""
-    found = list(_BEFORE.finditer(text))
-    taken = [(m.start(), m.end()) for m in found]
-    found += [m for m in _AFTER.finditer(text) if not any(s < m.end() and m.start() < e for s, e in taken)]
-    found += _ZEROS.finditer(text)
-    return sorted(found, key=lambda m: m.start())
+def _hits(text: str) -> list[Hit]:
+    """Every phrase of the part in reading order: for each figure, the words before it that
+    name it (the longest such), else the words after it (36件予以公开); then the negations."""
+    hits = []
+    for figure in _FIGURE.finditer(text):
+        # (No phrase holds punctuation: the words never reach back past the clause.)
+        found = _FIND_BEFORE.search(text, max(0, figure.start() - _REACH), figure.start())
+        before = _WORDS_BEFORE.match(text, found.start(), figure.start()) if found else None
+        if before is not None:
+            hits.append(Hit(before.start(), figure.end(), _BEFORE.phrase(before), figure))
+            continue
+        after = _WORDS_AFTER.match(text, figure.end())
+        if after is not None:
+            hits.append(Hit(figure.start(), after.end(), _AFTER.phrase(after), figure))
+    if any(ch in text for ch in "未没无"):
+        hits += (Hit(m.start(), m.end(), _NEGATIONS.phrase(m), None) for m in _ZEROS.finditer(text))
+        hits.sort()
+    return hits
 
 
-def _phrase_index(match: re.Match[str]) -> int:
-    return next(int(name[1:]) for name, value in match.groupdict().items() if name[0] == "g" and value is not None)
-
-
-def _resolve(text: str, match: re.Match[str], phrase: Phrase, sentence: tuple[int, int], year: int,
-             last_row: Target | None) -> Iterator[Stated]:
-    kind, start, end = phrase.kind, match.start(), match.end()
+def _resolve(text: str, hit: Hit, sentence: tuple[int, int], year: int, last_row: Target | None) -> Iterator[Stated]:
+    phrase = PHRASES[hit.phrase]
+    kind, start, end = phrase.kind, hit.start, hit.end
     if kind.applications and not _APPLICATION_TOPIC.search(text, line_at(text, start)[0], end):
         return
-    if kind.zero:
-        yield from _zeros(text, match, phrase, sentence)
+    if hit.figure is None:
+        yield from _zeros(text, start, end, phrase, sentence)
         return
-    number, unit = match.group("n"), match.group("u")
+    figure = hit.figure
+    number, unit = figure.group("n"), figure.group("u")
     if not re.fullmatch(phrase.unit, unit):
         return
-    if match.group("a") or _APPROX_BEFORE.search(text[sentence[0]:match.start("n")]) \
-            or _APPROX_AFTER.match(text[end:end + 4]) or _joined(text, start, sentence):
+    if figure.group("a") or _APPROX_BEFORE.search(text[max(sentence[0], figure.start() - 5):figure.start()]) \
+            or _APPROX_AFTER.match(text[figure.end():figure.end() + 4]) or _joined(text, start, sentence):
         return
     value = parse_numeral(number)
     if value is None:
         return
     target = kind.target
     if kind.year_of_carry:
-        carried_to = re.search(r"\d{4}", match.group(0))
+        carried_to = re.search(r"\d{4}", text[start:figure.start()])
         if carried_to and int(carried_to.group()) != year + 1:
             return
     if kind.applicant:
@@ -377,8 +415,7 @@ def _resolve(text: str, match: re.Match[str], phrase: Phrase, sentence: tuple[in
     yield Stated(start, end, sentence, target, yuan / 10_000, decimals + (0 if in_wan else 4))
 
 
-def _zeros(text: str, match: re.Match[str], phrase: Phrase, sentence: tuple[int, int]) -> Iterator[Stated]:
-    start, end = match.start(), match.end()
+def _zeros(text: str, start: int, end: int, phrase: Phrase, sentence: tuple[int, int]) -> Iterator[Stated]:
     if phrase.kind.target is not None:
         yield Stated(start, end, sentence, phrase.kind.target, 0)
     elif phrase.kind.document_column:

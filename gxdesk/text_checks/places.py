@@ -9,16 +9,18 @@ the checks that read statements. Offsets in it are offsets in the typed text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
+from functools import lru_cache, wraps
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from gxdesk.findings import Finding, Severity
+from gxdesk.model import Report
 from gxdesk.schema import SECTION_BY_ID, TEXT_PART_BY_ID
 from gxdesk.text_checks.numerals import FULL_WIDTH_DIGITS
 
 SENTENCE_END = "。！？!?\n"
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|「[^「」\n]*」|‘[^‘’\n]*’")
 BLANK = "\ufffc"  # stands for a quoted character: no pattern matches it
+_FULL_WIDTH = "０１２３４５６７８９"
 
 
 class Prepared(NamedTuple):
@@ -28,7 +30,9 @@ class Prepared(NamedTuple):
 
 @lru_cache(maxsize=64)
 def prepare(text: str) -> Prepared:
-    digits = text.translate(FULL_WIDTH_DIGITS)
+    digits = text.translate(FULL_WIDTH_DIGITS) if any(d in text for d in _FULL_WIDTH) else text
+    if not any(q in text for q in "“\"「‘"):
+        return Prepared(digits, digits)
     unquoted = _QUOTED.sub(lambda m: m.group(0)[0] + BLANK * (len(m.group(0)) - 2) + m.group(0)[-1], digits)
     return Prepared(digits, unquoted)
 
@@ -71,3 +75,20 @@ def part_name(part_id: str) -> str:
 def text_finding(rule: str, severity: Severity, message: str, part_id: str,
                  start: int | None = None, end: int | None = None) -> Finding:
     return Finding(rule, severity, message, TEXT_PART_BY_ID[part_id].section, field=part_id, start=start, end=end)
+
+
+PartCheck = Callable[[str, str, int], Iterable[Finding]]
+
+
+def per_part(check: PartCheck) -> Callable[[Report], Iterator[Finding]]:
+    """A rule from a check of one part's text (part id, text, report year): run on every part
+    that has text, its findings kept per text, so that a keystroke re-reads only the part typed in."""
+    cached = lru_cache(maxsize=256)(lambda part, text, year: tuple(check(part, text, year)))
+
+    @wraps(check)
+    def rule(report: Report) -> Iterator[Finding]:
+        for part, text in report.text.items():
+            if text and part in TEXT_PART_BY_ID:
+                yield from cached(part, text, report.year)
+
+    return rule

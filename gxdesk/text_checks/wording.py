@@ -5,7 +5,7 @@
 - ``text.numbering``: list numbers that skip or repeat (（一）（三）, 一是…三是) or change kind in
   one list (（一）… 2.): each kind counts on its own and starts again under a higher level.
 - ``text.repeated``: a word written twice by mistake (的的, 进一步进一步). Only function words and
-  words of three characters or more count, and AABB forms (的的确确, 清清楚楚) are Chinese, not slips;
+  words of three to six characters count, and AABB forms (的的确确, 清清楚楚) are Chinese, not slips;
   real reduplication (常常, 人人, 天天, 层层) is never a function word.
 - ``text.problems_vague`` / ``text.improvements_missing`` / ``text.problems_unnamed``: section 五
   whose problems say nothing concrete, or that gives no improvement, or no problem at all.
@@ -18,19 +18,19 @@ from typing import Iterator
 
 from gxdesk.findings import WARNING, Finding
 from gxdesk.model import Report
-from gxdesk.schema import SECTION_BY_ID, TEXT_PART_BY_ID
-from gxdesk.text_checks.places import part_name, quote, text_finding
+from gxdesk.schema import SECTION_BY_ID
+from gxdesk.text_checks.places import part_name, per_part, quote, text_finding
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
 _HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])\s*[,;:()]|[,;:()]\s*(?=[{_CJK}])")
+_ANY_HALF_WIDTH = re.compile(r"[,;:()]")
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 
 
-def half_width(report: Report) -> Iterator[Finding]:
-    for part, text in _parts(report):
-        marks = list(_HALF_WIDTH.finditer(text))
-        if not marks:
-            continue
+@per_part
+def half_width(part: str, text: str, year: int) -> Iterator[Finding]:
+    marks = list(_HALF_WIDTH.finditer(text)) if _ANY_HALF_WIDTH.search(text) else []
+    if marks:
         first = marks[0]
         mark = first.group().strip()
         at = first.start() + first.group().index(mark)
@@ -77,12 +77,12 @@ def _cn_text(number: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens - 1]) + "十" + (_CN_DIGITS[ones - 1] if ones else "")
 
 
-def numbering(report: Report) -> Iterator[Finding]:
-    for part, text in _parts(report):
-        problem = _numbering_problem(text)
-        if problem:
-            message, start, end = problem
-            yield text_finding("text.numbering", WARNING, f"{part_name(part)}{message}", part, start, end)
+@per_part
+def numbering(part: str, text: str, year: int) -> Iterator[Finding]:
+    problem = _numbering_problem(text)
+    if problem:
+        message, start, end = problem
+        yield text_finding("text.numbering", WARNING, f"{part_name(part)}{message}", part, start, end)
 
 
 def _numbering_problem(text: str) -> tuple[str, int, int] | None:
@@ -120,23 +120,23 @@ def _same_level_other(last: dict[str, int], kind: str, number: int) -> str | Non
 # --- Repeated words ------------------------------------------------------------------------
 
 _FUNCTION_CHARS = "的了在和与及对将并为于把被从向以或其之已也就都而"
-_TWICE = re.compile(rf"([{_FUNCTION_CHARS}])\1|([\u4e00-\u9fff]{{3,8}})\2"
+_TWICE = re.compile(rf"([{_FUNCTION_CHARS}])\1|([\u4e00-\u9fff]{{3,6}})\2"
                     r"|(加强|推进|进行|持续|不断|积极|认真|全面|严格|及时|切实|深入|有效|确保|按照|根据|通过|"
                     r"对于|关于|以及|并且|同时|其中|已经|开展|落实|做好)\3")
 
 
-def repeated(report: Report) -> Iterator[Finding]:
-    for part, text in _parts(report):
-        for match in _TWICE.finditer(text):
-            start, end = match.span()
-            if match.group(1) and _aabb(text, start):
-                continue
-            if text[start:end] == "了了" and text[max(0, start - 1):end + 1] == "不了了之":
-                continue
-            yield text_finding("text.repeated", WARNING,
-                               f"{part_name(part)}“{quote(text, max(0, start - 4), end + 4)}”中“"
-                               f"{text[start:(start + end) // 2]}”连写了两次，请核对", part, start, end)
-            break
+@per_part
+def repeated(part: str, text: str, year: int) -> Iterator[Finding]:
+    for match in _TWICE.finditer(text):
+        start, end = match.span()
+        if match.group(1) and _aabb(text, start):
+            continue
+        if text[start:end] == "了了" and text[max(0, start - 1):end + 1] == "不了了之":
+            continue
+        yield text_finding("text.repeated", WARNING,
+                           f"{part_name(part)}“{quote(text, max(0, start - 4), end + 4)}”中“"
+                           f"{text[start:(start + end) // 2]}”连写了两次，请核对", part, start, end)
+        break
 
 
 def _aabb(text: str, start: int) -> bool:
@@ -183,8 +183,3 @@ def _bare_none(text: str) -> bool:
 def _chinese_chars(text: str) -> int:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
-
-def _parts(report: Report) -> Iterator[tuple[str, str]]:
-    for part, text in report.text.items():
-        if text and part in TEXT_PART_BY_ID:
-            yield part, text

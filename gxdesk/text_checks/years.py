@@ -18,9 +18,8 @@ import re
 from typing import Iterator
 
 from gxdesk.findings import ERROR, WARNING, Finding
-from gxdesk.model import Report
 from gxdesk.schema import LITIGATION_GROUP, REVIEW_GROUP, TEXT_PART_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN
-from gxdesk.text_checks.places import part_name, prepare, quote, text_finding
+from gxdesk.text_checks.places import part_name, per_part, prepare, quote, text_finding
 
 NOTICE = ("2021", "30")
 _Y = r"(?P<year>\d{4})\s*年"
@@ -51,15 +50,11 @@ _OLD_HEADINGS = re.compile(
     r"|本年新制作数量|本年新公开数量|对外公开总数量|其他对外管理服务事项|上一年项目数量|本年增/减")
 
 
-def years(report: Report) -> Iterator[Finding]:
-    if not YEAR_MIN <= report.year <= YEAR_MAX:
+@per_part
+def wrong_years(part: str, text: str, year: int) -> Iterator[Finding]:
+    if not YEAR_MIN <= year <= YEAR_MAX or "年" not in text:
         return  # meta.year_invalid says so; no year to compare with
-    for part, text in report.text.items():
-        if text and part in TEXT_PART_BY_ID:
-            yield from _part_years(report.year, part, prepare(text).unquoted)
-
-
-def _part_years(year: int, part: str, text: str) -> Iterator[Finding]:
+    text = prepare(text).unquoted
     periods = []
     for match in _PERIOD.finditer(text):
         periods.append(match.span())
@@ -84,10 +79,9 @@ def _part_years(year: int, part: str, text: str) -> Iterator[Finding]:
                                f"是否沿用了往年的文字？", part, *span)
 
 
-def citations(report: Report) -> Iterator[Finding]:
-    for part, text in report.text.items():
-        if _FORMAT_NOTICE_WORDS not in text or part not in TEXT_PART_BY_ID:
-            continue
+@per_part
+def citations(part: str, text: str, year: int) -> Iterator[Finding]:
+    if _FORMAT_NOTICE_WORDS in text:
         for match in _CITATION.finditer(prepare(text).text):
             cited = (match.group("year"), match.group("number"))
             if cited != NOTICE:
@@ -100,13 +94,11 @@ def citations(report: Report) -> Iterator[Finding]:
                                    f"〔〕，写作国办公开办函〔2021〕30号", part, *match.span())
 
 
-def old_headings(report: Report) -> Iterator[Finding]:
-    for part, text in report.text.items():
-        if not text or part not in TEXT_PART_BY_ID:
-            continue
-        match = _OLD_HEADINGS.search(text)
-        if match:
-            start = match.start() + len(match.group()) - len(match.group().lstrip())
-            yield text_finding("text.old_heading", WARNING,
-                               f"{part_name(part)}有“{quote(text, start, match.end())}”，这是 2021 年以前旧格式的"
-                               f"标题或表格用语，请按国办公开办函〔2021〕30号的格式改写", part, start, match.end())
+@per_part
+def old_headings(part: str, text: str, year: int) -> Iterator[Finding]:
+    match = _OLD_HEADINGS.search(text)
+    if match:
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        yield text_finding("text.old_heading", WARNING,
+                           f"{part_name(part)}有“{quote(text, start, match.end())}”，这是 2021 年以前旧格式的"
+                           f"标题或表格用语，请按国办公开办函〔2021〕30号的格式改写", part, start, match.end())
