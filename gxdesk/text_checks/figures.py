@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple, Union
 
 from gxdesk.findings import ERROR, Finding
-from gxdesk.model import CellKey, Report
+from gxdesk.model import SUM_TERMS, CellKey, Report
 from gxdesk.numbers import format_number as fmt
 from gxdesk.schema import (
     APPEALS,
@@ -457,6 +457,8 @@ def _joined(text: str, start: int, sentence: tuple[int, int]) -> bool:
 def _actual(report: Report, keys: tuple[CellKey, ...]) -> Figure | None:
     total: Figure = 0
     for key in keys:
+        if key not in report.cells and any(report.cells[t] is None for t in SUM_TERMS[key]):
+            return None  # a total over a blank cell is no figure yet
         value = report.value(*key)
         if value is None or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             return None  # a blank or broken cell: the value rules speak about it
