@@ -454,10 +454,10 @@ def _joined(text: str, start: int, sentence: tuple[int, int]) -> bool:
 # --- The rule -------------------------------------------------------------------------------
 
 
-def _actual(report: Report, keys: tuple[CellKey, ...]) -> Figure | None:
+def _actual(report: Report, keys: tuple[CellKey, ...], blanks: bool) -> Figure | None:
     total: Figure = 0
     for key in keys:
-        if key not in report.cells and any(report.cells[t] is None for t in SUM_TERMS[key]):
+        if blanks and key not in report.cells and any(report.cells[t] is None for t in SUM_TERMS[key]):
             return None  # a total over a blank cell is no figure yet
         value = report.value(*key)
         if value is None or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
@@ -474,8 +474,10 @@ def _agrees(stated: Stated, actual: Figure) -> bool:
 
 def mismatches(report: Report, part: str) -> Iterator[tuple[Stated, Figure]]:
     """The figures of one part that contradict the table, with the table's figure."""
-    for stated in stated_figures(report.text.get(part, ""), report.year):
-        actuals = [_actual(report, keys) for keys in stated.target.sums]
+    figures = stated_figures(report.text.get(part, ""), report.year)
+    blanks = bool(figures) and any(v is None for v in report.cells.values())
+    for stated in figures:
+        actuals = [_actual(report, keys, blanks) for keys in stated.target.sums]
         if any(a is None for a in actuals):
             continue
         if not any(_agrees(stated, a) for a in actuals if a is not None):
