@@ -32,7 +32,8 @@ class Document(QObject):
     state_changed = Signal()  # file name, modified mark, previous-year report or printed totals changed
 
     def __init__(self, report: Report, path: Path | None = None, name: str = UNTITLED,
-                 parent: QObject | None = None, today: Callable[[], date] = date.today) -> None:
+                 parent: QObject | None = None, today: Callable[[], date] = date.today,
+                 check_text_later: bool = False) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
@@ -42,6 +43,7 @@ class Document(QObject):
         self.previous_name = ""
         self.today = today  # the deadline checks' today (the tests fix it)
         self.deadline = ""  # the 发布期限 setting as a month-day ("01-26"); "" = the organ's default
+        self.checks_text = not check_text_later  # see ``check_text``
         self.unsaved = False  # content not in its file yet (a recovered draft, an import): modified until saved
         # Totals as printed in the published report this one was imported from: compared again on every
         # check, so a mismatch shows in the 检查 panel until the figures agree or the clerk drops them.
@@ -95,7 +97,8 @@ class Document(QObject):
 
     def recheck(self, change: Change = NOTHING) -> None:
         """Run the rules again and tell the views, with what changed in the report."""
-        self.findings = check(self.report, self.previous, deadline=self.deadline, today=self.today())
+        self.findings = check(self.report, self.previous, deadline=self.deadline, today=self.today(),
+                              text=self.checks_text)
         if self.stated:  # errors, like the ones check() puts first
             self.findings[:0] = check_stated(self.report, self.stated)
         cells: dict[CellKey, list[Finding]] = defaultdict(list)
@@ -110,6 +113,13 @@ class Document(QObject):
                 fields[finding.field].append(finding)
         self._cell_flags, self._column_flags, self.field_flags = dict(cells), dict(columns), dict(fields)
         self.changed.emit(change)
+
+    def check_text(self) -> None:
+        """Start checking the text too. The window's first paint does not wait for it: the text
+        checks' patterns compile on their first run, which costs start-up some 30 ms."""
+        if not self.checks_text:
+            self.checks_text = True
+            self.recheck()
 
     def flags(self, key: CellKey) -> list[Finding]:
         """Findings about this cell, or about its whole column."""

@@ -45,14 +45,14 @@ if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in a
 class MainWindow(QMainWindow):
     def __init__(self, report: Report | None = None, path: Path | None = None, name: str = UNTITLED,
                  home: Path | None = None, autosave_ms: int = AUTOSAVE_MS, prompts: Prompts | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, check_text_later: bool = False) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.data_dir = home or userdirs.data_dir()
         self.settings_file = (home or userdirs.config_dir()) / FILE_NAME
         self.settings = Settings.load(self.settings_file)
         self.prompts: Prompts = prompts or QtPrompts(self)
-        self.document = Document(report or lifecycle.blank_report(), path, name, self, today)
+        self.document = Document(report or lifecycle.blank_report(), path, name, self, today, check_text_later)
 
         self.tabs = ReportTabs(self.document)
         self.tabs.message.connect(self.show_message)

@@ -21,14 +21,15 @@ from gxdesk.findings import ERROR, WARNING, Finding
 from gxdesk.model import Report
 from gxdesk.numbers import format_number as fmt
 from gxdesk.schema import REQUESTS, SECTION_BY_ID, TEXT_PART_BY_ID, cell_name
+from gxdesk.text_checks.lazy import LazyPattern, lazy
 from gxdesk.text_checks.numerals import NUMERAL, parse_numeral
 from gxdesk.text_checks.places import part_name, prepare, quote, text_finding
 
 _FEE = r"(?:政府信息公开)?(?:信息)?处理费"
-_NONE = re.compile(rf"(?:未|没有|不)(?:收取|收缴|产生|发生)(?:任何)?{_FEE}|{_FEE}(?:为|是)?\s*(?:0|零)\s*元"
+_NONE = lazy(rf"(?:未|没有|不)(?:收取|收缴|产生|发生)(?:任何)?{_FEE}|{_FEE}(?:为|是)?\s*(?:0|零)\s*元"
                    rf"|(?:不存在|未发生|无)(?:收取)?{_FEE}(?:收取)?")
-_COLLECTED = re.compile(rf"收取(?:了)?{_FEE}(?:共计|共|合计)?\s*(?P<n>{NUMERAL})\s*(?P<u>万元|元)")
-_NO_NOTICE = re.compile(r"未(?:发出|发放|下发|作出|开具)(?:过)?(?:任何)?收费通知"
+_COLLECTED = lazy(rf"收取(?:了)?{_FEE}(?:共计|共|合计)?\s*(?P<n>{NUMERAL})\s*(?P<u>万元|元)")
+_NO_NOTICE = lazy(r"未(?:发出|发放|下发|作出|开具)(?:过)?(?:任何)?收费通知"
                         r"|不涉及(?:信息)?(?:处理费|收费)|无需收费")
 
 
@@ -38,7 +39,7 @@ class Statement(NamedTuple):
     end: int
 
 
-def _statements(report: Report, pattern: re.Pattern[str]) -> Iterator[tuple[Statement, re.Match[str]]]:
+def _statements(report: Report, pattern: LazyPattern) -> Iterator[tuple[Statement, re.Match[str]]]:
     for part, text in report.text.items():
         if part in TEXT_PART_BY_ID and text:
             for match in pattern.finditer(prepare(text).unquoted):

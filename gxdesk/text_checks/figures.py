@@ -16,7 +16,6 @@ Figures are read as typed: 71, 1,326, 七十一, 1.2万, 两千; amounts in 元 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple, Union
@@ -39,6 +38,7 @@ from gxdesk.schema import (
     cell_name,
     row_name,
 )
+from gxdesk.text_checks.lazy import LazyPattern, lazy
 from gxdesk.text_checks.numerals import NUMERAL_RUN, parse_numeral
 from gxdesk.text_checks.places import line_at, part_name, prepare, quote, sentence_at
 
@@ -50,9 +50,10 @@ Figure = Union[int, Decimal]
 # --- What a figure is compared with -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Target:
-    """The cells a stated figure states: it agrees when it equals the sum of any one ``sums``."""
+class Target(NamedTuple):
+    """The cells a stated figure states: it agrees when it equals the sum of any one ``sums``.
+
+    (NamedTuples, not dataclasses, here: the window imports this at start-up.)"""
 
     name: str  # for the message, e.g. 三、申请情况「一、本年新收政府信息公开申请数量」「总计」
     sums: tuple[tuple[CellKey, ...], ...]
@@ -154,15 +155,15 @@ _COUNT_UNIT = r"(?:件|宗|起|个)"
 _DOC_UNIT = r"(?:件|份|个|部)"
 _NOT_AFTER_UNIT = r"(?![次事套])"
 # An approximate figure: 约/近/超过… before it, 余/多 inside it, 以上/左右 after it.
-_APPROX_BEFORE = re.compile(r"(约|近|逾|超过|不到|不足|不少于|大约|将近)\s*$")
-_APPROX_AFTER = re.compile(r"^\s*(以上|左右|以下|之多)")
+_APPROX_BEFORE = lazy(r"(约|近|逾|超过|不到|不足|不少于|大约|将近)\s*$")
+_APPROX_AFTER = lazy(r"^\s*(以上|左右|以下|之多)")
 # Where 办结, 予以公开, 其中… count applications for information: the paragraph says so.
-_APPLICATION_TOPIC = re.compile(r"信息公开申请|公开申请|依申请公开|申请公开")
-_PARENS = re.compile(r"[（(][^（）()]*[）)]")
-_APPEAL_TOPIC = re.compile(
+_APPLICATION_TOPIC = lazy(r"信息公开申请|公开申请|依申请公开|申请公开")
+_PARENS = lazy(r"[（(][^（）()]*[）)]")
+_APPEAL_TOPIC = lazy(
     rf"(?P<litigation_after_review>复议后(?:提起|起诉))|(?P<litigation_direct>直接(?:提起|起诉))"
     rf"|(?P<litigation>{LITIGATION_GROUP}|诉讼|起诉)|(?P<review>{REVIEW_GROUP}|复议)")
-_DOCUMENT_TOPIC = re.compile(rf"(?P<rules>{_RULES_LABEL})|(?P<normative_documents>规范性文件)")
+_DOCUMENT_TOPIC = lazy(rf"(?P<rules>{_RULES_LABEL})|(?P<normative_documents>规范性文件)")
 
 
 class Kind(NamedTuple):
@@ -177,8 +178,7 @@ class Kind(NamedTuple):
     zero: bool = False  # a negation: 未收到…申请, 无行政处罚 state a 0
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     words: str  # a regex: the words before the figure (or the whole negation)
     kind: Kind
     unit: str = _COUNT_UNIT
@@ -268,7 +268,7 @@ PHRASES = _phrases()
 # a cell. Negations (未收到…申请) have no figure: a
 # pass of their own, which starts only where a negation does.
 _UNITS = "|".join(dict.fromkeys(u for p in PHRASES for u in p.unit.strip("(?:)").split("|")))
-_FIGURE = re.compile(rf"(?P<n>{NUMERAL_RUN})\s*(?P<a>余|多)?\s*(?P<u>{_UNITS}){_NOT_AFTER_UNIT}")
+_FIGURE = lazy(rf"(?P<n>{NUMERAL_RUN})\s*(?P<a>余|多)?\s*(?P<u>{_UNITS}){_NOT_AFTER_UNIT}")
 _REACH = 40  # the words naming a figure end right before it, and start at most this far back
 
 
@@ -295,15 +295,15 @@ class _Alternatives(NamedTuple):
 _BEFORE = _Alternatives.of(lambda p: not (p.after or p.kind.zero))
 _AFTER = _Alternatives.of(lambda p: p.after)
 _NEGATIONS = _Alternatives.of(lambda p: p.kind.zero)
-_FIND_BEFORE = re.compile(rf"(?:{_BEFORE.plain}){_FILL}\Z")
-_WORDS_BEFORE = re.compile(rf"(?:{_BEFORE.pattern}){_FILL}\Z")
-_WORDS_AFTER = re.compile(rf"{_FILL}(?:{_AFTER.pattern})")
-_ZEROS = re.compile(rf"(?=[未没无上])(?:{_NEGATIONS.pattern})")
+_FIND_BEFORE = lazy(rf"(?:{_BEFORE.plain}){_FILL}\Z")
+_WORDS_BEFORE = lazy(rf"(?:{_BEFORE.pattern}){_FILL}\Z")
+_WORDS_AFTER = lazy(rf"{_FILL}(?:{_AFTER.pattern})")
+_ZEROS = lazy(rf"(?=[未没无上])(?:{_NEGATIONS.pattern})")
 _LISTED = {label: (_cell((P, row, "count")),)
            for row, label in ((r, PROACTIVE.row(r).label) for r in ("licensing", "penalty", "coercion"))}
 _LISTED[REVIEW_GROUP] = (REVIEW,)
 _LISTED[LITIGATION_GROUP] = (LITIGATION,)
-_LISTED_WORD = re.compile("|".join(map(re.escape, _LISTED)))
+_LISTED_WORD = lazy("|".join(map(re.escape, _LISTED)))
 
 
 # --- Reading the figures of a part ----------------------------------------------------------
@@ -428,7 +428,7 @@ def _zeros(text: str, start: int, end: int, phrase: Phrase, sentence: tuple[int,
                 yield Stated(start, end, sentence, target, 0)
 
 
-def _topic(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | None:
+def _topic(pattern: LazyPattern, text: str, start: int, end: int) -> str | None:
     """What the sentence is about at ``end``: the last topic word before it, skipping
     parenthesised asides (行政诉讼3件（直接起诉2件、复议后起诉1件），其中维持1件 → 行政诉讼)."""
     before = text[start:end]
@@ -441,7 +441,7 @@ def _topic(pattern: re.Pattern[str], text: str, start: int, end: int) -> str | N
     return topics[-1] if topics else None
 
 
-_CONJUNCTION = re.compile(r"(和|、|及|与|或|以及)\s*$")
+_CONJUNCTION = lazy(r"(和|、|及|与|或|以及)\s*$")
 
 
 def _joined(text: str, start: int, sentence: tuple[int, int]) -> bool:

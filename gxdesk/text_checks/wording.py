@@ -19,11 +19,12 @@ from typing import Iterator
 from gxdesk.findings import WARNING, Finding
 from gxdesk.model import Report
 from gxdesk.schema import SECTION_BY_ID
+from gxdesk.text_checks.lazy import lazy
 from gxdesk.text_checks.places import part_name, per_part, quote, text_finding
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
-_HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])\s*[,;:()]|[,;:()]\s*(?=[{_CJK}])")
-_ANY_HALF_WIDTH = re.compile(r"[,;:()]")
+_HALF_WIDTH = lazy(rf"(?<=[{_CJK}])\s*[,;:()]|[,;:()]\s*(?=[{_CJK}])")
+_ANY_HALF_WIDTH = lazy(r"[,;:()]")
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 
 
@@ -58,7 +59,7 @@ def _cn(text: str) -> int:
 _CN_NUMBER = rf"[{_CN_DIGITS}]{{1,3}}"
 # Kinds of list numbers, highest level first; a number counts only where an item starts.
 _ITEM_START = r"(?:^|(?<=[\n。；：！？]))[ \t\u3000*#]*"
-_MARKS = re.compile(
+_MARKS = lazy(
     rf"{_ITEM_START}(?:(?P<section>{_CN_NUMBER})、|[（(](?P<paren>{_CN_NUMBER})[）)]"
     rf"|(?P<arabic>\d{{1,2}})(?:\.(?!\d)|、|．)|[（(](?P<paren_arabic>\d{{1,2}})[）)]|(?P<shi>{_CN_NUMBER})是)")
 _LEVELS = ("section", "paren", "arabic", "paren_arabic")  # 一是 counts beside them, within a sentence run
@@ -120,7 +121,7 @@ def _same_level_other(last: dict[str, int], kind: str, number: int) -> str | Non
 # --- Repeated words ------------------------------------------------------------------------
 
 _FUNCTION_CHARS = "的了在和与及对将并为于把被从向以或其之已也就都而"
-_TWICE = re.compile(rf"([{_FUNCTION_CHARS}])\1|([\u4e00-\u9fff]{{3,6}})\2"
+_TWICE = lazy(rf"([{_FUNCTION_CHARS}])\1|([\u4e00-\u9fff]{{3,6}})\2"
                     r"|(加强|推进|进行|持续|不断|积极|认真|全面|严格|及时|切实|深入|有效|确保|按照|根据|通过|"
                     r"对于|关于|以及|并且|同时|其中|已经|开展|落实|做好)\3")
 
@@ -148,12 +149,12 @@ def _aabb(text: str, start: int) -> bool:
 
 # --- Section 五 -------------------------------------------------------------------------------
 
-_PROBLEM_WORDS = re.compile(r"问题|不足|差距|有待|不够|不到位|不及时|滞后|薄弱|欠缺|不高|不强|不均衡|不完善"
+_PROBLEM_WORDS = lazy(r"问题|不足|差距|有待|不够|不到位|不及时|滞后|薄弱|欠缺|不高|不强|不均衡|不完善"
                             r"|单一|较少|偏少|还需|仍需|尚需|需要进一步|亟待|存在")
-_IMPROVEMENT_WORDS = re.compile(r"下一步|改进|整改|今后|明年|措施|已(?:建立|完善|制定|修订|开展)"
+_IMPROVEMENT_WORDS = lazy(r"下一步|改进|整改|今后|明年|措施|已(?:建立|完善|制定|修订|开展)"
                                 r"|将(?:进一步|继续|加强|持续|着力|推动|完善|加大|建立|深化|强化"
                                 r"|积极|认真|严格|不断|全面|切实|重点|围绕|坚持)")
-_NO_PROBLEM = re.compile(r"[\s。，；！]*(?:本年度)?(?:未发现|没有发现|不存在|无)(?:明显|突出|重大)?的?问题"
+_NO_PROBLEM = lazy(r"[\s。，；！]*(?:本年度)?(?:未发现|没有发现|不存在|无)(?:明显|突出|重大)?的?问题"
                          r"[\s。，；！]*")
 _CONCRETE_CHARS = 20  # fewer Chinese characters than this say nothing concrete
 

@@ -14,11 +14,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from gxdesk.findings import ERROR, WARNING, Finding
 from gxdesk.schema import LITIGATION_GROUP, REVIEW_GROUP, TEXT_PART_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN
+from gxdesk.text_checks.lazy import lazy
 from gxdesk.text_checks.places import part_name, per_part, prepare, quote, text_finding
 
 NOTICE = ("2021", "30")
@@ -28,23 +28,23 @@ _ORGAN = r"(?:我|本)(?:局|委|办|厅|署|院|中心|机关|单位|部门)"
 _PLACE = r"(?:我|本|全)(?:县|市|区|镇|乡|街道)"
 # A year that starts a span or belongs to an event is no statement about the report's year.
 _NOT_OWN = r"(?!\s*(?:以来|以前|之前|前|起|至|到|底|末|上半年|下半年|的|年度报告|[—\-－~～]))"
-_PERIOD = re.compile(
+_PERIOD = lazy(
     r"(?P<first>\d{4})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,12}?(?:至|到|—|-|－|~|～)\s*"
     r"(?:(?P<last>\d{4})\s*年\s*)?12\s*月\s*31\s*日")
 # (pattern, where next year is fine too): years the text gives as the report's own.
 _OWN_YEARS = (
-    (re.compile(rf"{_START}{_Y}(?:度)?(?:，|,|{_ORGAN}|{_PLACE}|全年)"), "plans"),
-    (re.compile(rf"{_ORGAN}\s*{_Y}(?:度)?{_NOT_OWN}"), "plans"),
-    (re.compile(rf"(?:本年度?|全年|今年)\s*[（(]\s*{_Y}度?\s*[）)]"), ""),
-    (re.compile(rf"{_Y}度?\s*(?:政府信息公开|政务公开|政务信息公开)工作年度报告"), "preamble only"),
-    (re.compile(rf"{_Y}度?\s*政务公开工作要点"), "plans"),
+    (lazy(rf"{_START}{_Y}(?:度)?(?:，|,|{_ORGAN}|{_PLACE}|全年)"), "plans"),
+    (lazy(rf"{_ORGAN}\s*{_Y}(?:度)?{_NOT_OWN}"), "plans"),
+    (lazy(rf"(?:本年度?|全年|今年)\s*[（(]\s*{_Y}度?\s*[）)]"), ""),
+    (lazy(rf"{_Y}度?\s*(?:政府信息公开|政务公开|政务信息公开)工作年度报告"), "preamble only"),
+    (lazy(rf"{_Y}度?\s*政务公开工作要点"), "plans"),
 )
 _PLANS = frozenset(p.id for p in TEXT_PARTS if p.section in ("五", "六"))
-_CITATION = re.compile(r"国办公开办函\s*(?P<open>[〔\[［【（(]?)\s*(?P<year>\d{4})\s*(?P<close>[〕\]］】）)]?)\s*"
+_CITATION = lazy(r"国办公开办函\s*(?P<open>[〔\[［【（(]?)\s*(?P<year>\d{4})\s*(?P<close>[〕\]］】）)]?)\s*"
                        r"(?P<number>\d+)\s*号")
 _FORMAT_NOTICE_WORDS = "国办公开办函"
 # Headings of the formats before 2021 (2008–2018 and 2019), and 2019's table words.
-_OLD_HEADINGS = re.compile(
+_OLD_HEADINGS = lazy(
     rf"政府信息公开的收费及减免情况|因政府信息公开申请(?:提起)?{REVIEW_GROUP}、提起{LITIGATION_GROUP}的情况"
     r"|七、其他需要报告的事项|(?:^|\n)\s*一、概述"
     r"|本年新制作数量|本年新公开数量|对外公开总数量|其他对外管理服务事项|上一年项目数量|本年增/减")

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from gxdesk import gxr
 from gxdesk.drafting import drafts_for
+from gxdesk.edits import SetText
 from gxdesk.sample import load_sample
 from gxdesk.settings import FILE_NAME
 from tests.gui.conftest import type_text
@@ -203,3 +204,12 @@ def test_the_status_bar_counts_the_days_to_the_deadline_and_the_deadline_is_a_se
     late.meta_page.date.setDate(late.meta_page.date.minimumDate())
     assert late.status_deadline.text() == "已过发布期限（2026年1月26日）2 天"
     assert any(f.rule == "deadline.passed" for f in late.findings)
+
+
+def test_a_window_checks_its_text_once_it_has_painted(make_window):
+    window = make_window(check_text_later=True)  # as `gxdesk` starts it: tables first
+    window.document.push(SetText("on_request", "全年新收政府信息公开申请70件。"))
+    assert "text.figure" not in {f.rule for f in window.findings}
+    window.document.check_text()  # what the first paint calls
+    assert "text.figure" in {f.rule for f in window.findings}
+    assert window.text_page("一").text_fields["on_request"].property("flag") == "error"
