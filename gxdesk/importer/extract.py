@@ -53,7 +53,8 @@ class ImportResult:
         return lines
 
 
-def extract(lines: list[Line], name: str, *, plain_text: bool) -> ImportResult:
+def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str] | None = None) -> ImportResult:
+    """``titles``: what a web page names itself (<title>, <h1>), for the organ and year."""
     headings = _find_headings(lines)
     tables = {table.id: read_table(table, _table_lines(lines, headings, table.section),
                                    shared=_shared(headings, table.section)) for table in schema.TABLES}

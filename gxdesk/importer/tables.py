@@ -169,6 +169,8 @@ def best_match(text: str, candidates: list[RowSpec]) -> RowSpec | None:
     best_rank = (-1, -1)
     for spec in candidates:
         for variant, identifying in spec.variants:
+            if variant[:identifying] not in text:
+                continue  # the cheap test first: most text names no label at all
             length = _prefix_in(variant, text)
             if length < identifying:
                 continue
@@ -178,13 +180,19 @@ def best_match(text: str, candidates: list[RowSpec]) -> RowSpec | None:
     return best
 
 
+MAX_LABEL = 48  # longer than any row label: how far around a run its wrapped label is looked for
+
+
 def label_across(before: str, after: str, candidates: list[RowSpec]) -> RowSpec | None:
     """A label that begins before the figures and wraps to the line after them ("3.危" | "及三安全一稳定")."""
+    before, after = before[-MAX_LABEL:], after[:MAX_LABEL]  # constant work per run, whatever the text
     text = before + after
     best: RowSpec | None = None
     best_rank = (-1, -1)
     for spec in candidates:
         for variant, identifying in spec.variants:
+            if variant[:identifying] not in text:
+                continue  # cheap test first: most runs name no label at all
             for length in range(len(variant), identifying - 1, -1):
                 at = text.find(variant[:length], 0, len(before) - 1 + length)  # starting inside ``before``
                 if at >= 0:
@@ -314,8 +322,13 @@ def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Plac
     """A table printed side by side (四): one row of figures under a three-level header, read
     left to right from the table's first label (行政复议) on."""
     anchor = norm(table.rows[0].label)
-    seen = [run.text for run in found]
-    start = next((i for i in range(len(found)) if anchor in "".join(seen[:i + 1])), None)
+    start = None
+    seen = ""
+    for index, run in enumerate(found):
+        if anchor in seen[-len(anchor):] + run.text:  # the anchor may span two runs' texts
+            start = index
+            break
+        seen = (seen + run.text)[-len(anchor):]
     if start is None:
         return Placed()
     placed = Placed(stray=[] if shared[0] else [v for run in found[:start] for v in run.values if v is not None])
