@@ -72,7 +72,8 @@ def test_closed_stdin_is_one_line(tmp_path: Path) -> None:
 
 def test_stdin_over_the_text_limit_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     class Endless:
-        read_sizes: list[int] = []
+        def __init__(self) -> None:
+            self.read_sizes: list[int] = []
 
         def read(self, size: int = -1) -> bytes:
             assert size > 0, "an unbounded read"
