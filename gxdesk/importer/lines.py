@@ -86,3 +86,13 @@ def is_figure(token: str) -> bool:
 def is_value(token: str) -> bool:
     """A figure or a blank mark."""
     return is_figure(token) or is_blank(token)
+
+
+# A page number on its own line, as a PDF and text copied from one have them:
+# "— 3 —" (GB/T 9704), "- 3 -", "第 3 页".
+_PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?")
+
+
+def is_page_number(text: str) -> bool:
+    """A page break of the source, not its content."""
+    return bool(_PAGE_NUMBER.fullmatch(text.strip()))

@@ -11,7 +11,7 @@ import codecs
 import re
 
 from gxdesk.importer.errors import ImportFileError
-from gxdesk.importer.lines import Line, make_line, safe_text
+from gxdesk.importer.lines import Line, is_page_number, make_line, safe_text
 
 # The encodings a web page may declare (the WHATWG Encoding Standard's labels, those a
 # Chinese government page could use) and the codec that reads each. Legacy Chinese
@@ -34,8 +34,6 @@ _WEB_ENCODINGS = {
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# A page number on its own line, as text copied from a PDF has them: "— 3 —" (GB/T 9704), "- 3 -", "第 3 页".
-_PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?")
 
 
 def decode(data: bytes, name: str, *, html: bool = False) -> str:
@@ -76,7 +74,7 @@ def _checked(text: str | None, name: str) -> str:
 def text_lines(text: str) -> list[Line]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if _PAGE_NUMBER.fullmatch(raw.strip()):
+        if is_page_number(raw):
             continue  # a page break of the source, not its content
         line = make_line(_cells(raw))
         if line is not None:
