@@ -162,14 +162,22 @@ class Rule:
 
 def _merge(rules: list[Rule]) -> list[Rule]:
     """Collinear rules that touch or overlap become one (a border drawn cell by cell)."""
-    out: list[Rule] = []
-    for rule in sorted(rules, key=lambda r: (r.at, r.start)):
-        for other in reversed(out[-8:]):
-            if abs(other.at - rule.at) <= TOLERANCE and rule.start <= other.end + TOLERANCE:
-                other.end = max(other.end, rule.end)
-                break
+    lines: list[list[Rule]] = []
+    for rule in sorted(rules, key=lambda r: r.at):
+        if lines and rule.at - lines[-1][0].at <= TOLERANCE:
+            lines[-1].append(rule)
         else:
-            out.append(Rule(rule.at, rule.start, rule.end))
+            lines.append([rule])
+    out: list[Rule] = []
+    for line in lines:
+        at = median(r.at for r in line)
+        merged: list[Rule] = []
+        for rule in sorted(line, key=lambda r: r.start):
+            if merged and rule.start <= merged[-1].end + TOLERANCE:
+                merged[-1].end = max(merged[-1].end, rule.end)
+            else:
+                merged.append(Rule(at, rule.start, rule.end))
+        out += merged
     return out
 
 
