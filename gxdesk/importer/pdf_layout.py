@@ -36,6 +36,7 @@ from gxdesk.importer.lines import Line, is_figure, is_page_number, make_line
 TOLERANCE = 2.0  # points: rules this close are one; a rule this far short still meets another
 MIN_RULE = 4.0  # a shorter segment is a mark, not a rule
 CELL_GAP = 1.6  # em: a wider gap between words on a line separates two cells
+FIGURE_GAP = 0.6  # em: two figures this far apart are two cells (no figure holds a space)
 SPACE_GAP = 0.25  # em: a narrower gap is no space (a Chinese line has none)
 INDENT = 1.2  # em: a first line indented this much begins a paragraph
 SHORT = 1.5  # em: a line ending this far before the right margin ends its paragraph
@@ -101,7 +102,8 @@ class TextLine:
         start, end = self.chars[0].x0, self.chars[0].x1
         for char in self.chars[1:]:
             gap = char.x0 - end
-            if gap > CELL_GAP * self.em:
+            if gap > CELL_GAP * self.em or (gap > FIGURE_GAP * self.em and text[-1][-1:].isdigit()
+                                             and char.text.isdigit()):
                 out.append(("".join(text), start, end))
                 text, start = [], char.x0
             elif gap > 0 and (char.space_before or (

@@ -20,6 +20,7 @@ but no text is a scan (of the sealed copy): refused with a message saying so.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import time
 import zlib
@@ -149,11 +150,12 @@ def _characters(textpage: Any, name: str, number: int) -> list[tuple[str, Box, f
 
 
 def _turn(chars: list[tuple[str, Box, float, bool]]) -> int:
-    """Quarter turns (0–3, counter-clockwise) of most of the page's text: a table set sideways."""
+    """Quarter turns (0–3, counter-clockwise) of most of the page's text: a table set sideways.
+    (pdfium measures a character's angle clockwise.)"""
     counts = [0, 0, 0, 0]
     for _, _, angle, _ in chars:
         if angle >= 0:
-            counts[round(angle / (3.14159265 / 2)) % 4] += 1
+            counts[-round(angle / (math.pi / 2)) % 4] += 1
     return counts.index(max(counts))
 
 
