@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     gxr.save(report, output)
     print(f"已导入：{report.organ or '（机关名称未找到）'} {report.year} 年度报告 → {output}")
+    for note in result.all_notes():
+        print(f"说明  {note}")
     lines = result.messages()
     for line in lines:
         print(line)

@@ -31,26 +31,39 @@ HEADING_SIMILARITY = 0.6  # difflib ratio between a line and a section heading's
 class ImportResult:
     """A published report as read: what was found, and what the clerk must review."""
 
-    report: Report  # unfound and blank cells are None in report.cells
+    report: Report  # unfound cells, and blank cells a printed total contradicts, are None in report.cells
     findings: list[Finding] = field(default_factory=list)  # printed totals that disagree with their rows
     missing: list[str] = field(default_factory=list)  # one message per part not found or figure unusable
     unfound: frozenset[CellKey] = frozenset()  # entered cells with no usable figure in the source
-    blank: frozenset[CellKey] = frozenset()  # entered cells left blank in the source
+    blank: frozenset[CellKey] = frozenset()  # printed blank, kept blank: a printed total says they are not 0
     stated: dict[CellKey, Value] = field(default_factory=dict)  # totals as printed in the source
+    zeroed: frozenset[CellKey] = frozenset()  # printed blank ("", /, -, —) and read as 0
+    notes: list[str] = field(default_factory=list)  # how the source was read; nothing to review
 
     @property
     def needs_review(self) -> bool:
         return bool(self.findings or self.missing or self.blank)
 
     def messages(self) -> list[str]:
-        """What the CLI prints and the window lists, most serious first."""
+        """What needs the clerk's review, most serious first (the CLI prints it; exit 1)."""
         lines = [f"{f.severity.label}  {f.message}" for f in self.findings]
         lines += self.missing
         if self.blank:
-            names = [schema.cell_name(*key) for key in ENTERED_KEYS if key in self.blank]
-            shown = "、".join(names[:5]) + (f" 等 {len(names)} 格" if len(names) > 5 else "")
-            lines.append(f"原表留空：{shown}，已标为待核对（没有数据应填 0）")
+            lines.append(f"原表 {len(self.blank)} 格留空，但所在行或列印出的合计说明它们不是 0，"
+                         f"保持空白待核对：{_names(self.blank)}")
         return lines
+
+    def all_notes(self) -> list[str]:
+        """How the source was read, for the record: blanks read as 0, rows placed by their totals."""
+        lines = list(self.notes)
+        if self.zeroed:
+            lines.insert(0, f"原表 {len(self.zeroed)} 格留空，按 0 读入：{_names(self.zeroed)}")
+        return lines
+
+
+def _names(cells: frozenset[CellKey], shown: int = 5) -> str:
+    names = [schema.cell_name(*key) for key in ENTERED_KEYS if key in cells]
+    return "、".join(names[:shown]) + (f" 等 {len(names)} 格" if len(names) > shown else "")
 
 
 def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str] | None = None) -> ImportResult:
@@ -85,13 +98,18 @@ def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str]
     stated: dict[CellKey, Value] = {}
     unfound: set[CellKey] = set()
     blank: set[CellKey] = set()
+    zeroed: set[CellKey] = set()
+    notes: list[str] = []
     for result in tables.values():
         report.cells.update(result.values)
         stated.update(result.stated)
         unfound |= result.unfound | result.unusable
         blank |= result.blank
+        zeroed |= result.zeroed
         missing += result.messages
-    return ImportResult(report, check_stated(report, stated), missing, frozenset(unfound), frozenset(blank), stated)
+        notes += result.notes
+    return ImportResult(report, check_stated(report, stated), missing, frozenset(unfound), frozenset(blank), stated,
+                        frozenset(zeroed), notes)
 
 
 # --- Sections ------------------------------------------------------------------------

@@ -26,7 +26,8 @@ from typing import Iterable, Iterator, Union
 
 from gxdesk import schema
 from gxdesk.importer.lines import Line, is_figure, norm
-from gxdesk.model import CellKey, Value
+from gxdesk.importer.checksums import place_by_totals
+from gxdesk.model import SUM_TERMS, CellKey, Value, zero_of
 from gxdesk.numbers import NumberError, is_blank, parse_figure
 from gxdesk.schema import Shape, Table
 
@@ -206,7 +207,8 @@ def label_across(before: str, after: str, candidates: list[RowSpec]) -> RowSpec 
 class Placed:
     rows: dict[str, list[Raw]] = field(default_factory=dict)  # row id → one entry per column
     stray: list[str] = field(default_factory=list)  # figures that fit no row
-    short: dict[str, int] = field(default_factory=dict)  # rows with fewer cells than columns → how many
+    # Rows printed with fewer cells than columns → their entries as printed ("" : the side-by-side row).
+    short: dict[str, list[str | None]] = field(default_factory=dict)
     bare: int = 0  # row labels passed with no figures of their own (text laid out column by column?)
 
 
@@ -245,7 +247,7 @@ def _fit_row(placed: Placed, row_id: str, values: list[str | None], width: int) 
     placed.rows[row_id], extra = fit(values, width)
     placed.stray.extend(extra)
     if len(values) < width:
-        placed.short[row_id] = len(values)
+        placed.short[row_id] = list(values)
 
 
 def fit(values: list[str | None], width: int) -> tuple[list[Raw], list[str]]:
@@ -270,7 +272,9 @@ class TableResult:
     blank: set[CellKey] = field(default_factory=set)
     unfound: set[CellKey] = field(default_factory=set)  # entered cells with no figure found
     unusable: set[CellKey] = field(default_factory=set)  # entered cells whose figure cannot be read
-    messages: list[str] = field(default_factory=list)
+    zeroed: set[CellKey] = field(default_factory=set)  # entered cells printed blank, read as 0
+    messages: list[str] = field(default_factory=list)  # for review
+    notes: list[str] = field(default_factory=list)  # how something was read; nothing to review
     found_any: bool = False
 
 
@@ -286,13 +290,14 @@ def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (
     else:
         placed = place(found, row_specs(table), shared=shared)
     result = TableResult(found_any=bool(placed.rows))
+    undecided = _place_short_rows(table, placed, result)
     for row in table.rows:
         columns = table.block_of(row.id).columns
         entries = placed.rows.get(row.id, [MISSING] * len(columns))
         for column, entry in zip(columns, entries, strict=True):
             _store(result, table, row, column, entry)
-    result.messages = _unfound_messages(table, placed, result) + result.messages
-    result.messages += _short_messages(table, placed, result)
+    result.messages = _unfound_messages(table, placed, result, undecided) + result.messages
+    _blank_rule(table, result)
     if placed.bare >= 2:
         result.messages.append(
             f"{_part(table)}有 {placed.bare} 个行名后面没有数字，原文可能是逐列排列的（从 PDF 复制时常见），"
@@ -303,19 +308,65 @@ def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (
     return result
 
 
-def _short_messages(table: Table, placed: Placed, result: TableResult) -> list[str]:
-    """Rows with fewer figures than columns: filled left to right, which the clerk should confirm."""
-    if "" in placed.short:
-        cells = sum(len(table.block_of(r.id).columns) for r in table.rows)
-        return [f"{_part(table)}只找到 {placed.short['']} 个数字（表格有 {cells} 格），已从左到右依次填入，请核对"]
-    rows = [row for row in table.rows if row.id in placed.short and not any(
-        (table.id, row.id, c.id) in result.unfound for c in table.block_of(row.id).columns)]
-    if not rows:
-        return []
-    names = "」「".join(schema.row_name(table.id, row.id) for row in rows)
-    last = table.block_of(rows[0].id).columns[-1].label
-    return [f"{_part(table)}有 {len(rows)} 行的数字比表格的列少（「{names}」），已从左到右依次填入，"
-            f"最后的「{last}」列视为原表未填，请核对"]
+def _cells_of(table: Table, row_id: str) -> list[CellKey]:
+    """The printed cells of a row in order; "" is the one printed row of a side-by-side table."""
+    rows = table.rows if row_id == "" else (table.row(row_id),)
+    return [(table.id, row.id, column.id) for row in rows for column in table.block_of(row.id).columns]
+
+
+def _place_short_rows(table: Table, placed: Placed, result: TableResult) -> set[str]:
+    """Rows printed short of cells, placed by the totals (``checksums``) or left unread.
+    Returns the rows left unread."""
+    known: dict[CellKey, str | None] = {}
+    for row_id, entries in placed.rows.items():
+        if row_id not in placed.short and "" not in placed.short:
+            known.update({key: entry for key, entry in zip(_cells_of(table, row_id), entries, strict=True)
+                          if not isinstance(entry, _Missing)})
+    undecided: set[str] = set()
+    resolved: list[str] = []
+    for row_id, printed in placed.short.items():
+        cells = _cells_of(table, row_id)
+        if not any(entry is not None for entry in printed):
+            continue  # nothing printed to place: the row's cells are reported as not found
+        name = "这一行" if row_id == "" else f"「{schema.row_name(table.id, row_id)}」"
+        shown = "、".join(entry if entry is not None else "（空）" for entry in printed)
+        found = place_by_totals(table, cells, printed, known)
+        rows = [r.id for r in table.rows] if row_id == "" else [row_id]
+        if found is None:
+            undecided.update(rows)
+            for r in rows:
+                placed.rows[r] = [MISSING] * len(table.block_of(r).columns)
+            result.messages.append(
+                f"{_part(table)}{name}只印了 {len(printed)} 个数字（表格有 {len(cells)} 格）：{shown}；"
+                "按合计无法确定各数字属于哪一格，这些格没有读入，请对照原表填写")
+            continue
+        known.update(found)
+        for r in rows:
+            placed.rows[r] = [found[(table.id, r, c.id)] for c in table.block_of(r).columns]
+        resolved.append(name)
+    if resolved:
+        result.notes.append(f"{_part(table)}有 {len(resolved)} 行印出的数字比格子少（{'、'.join(resolved)}），"
+                            "已按原表印出的合计确定每个数字所在的格")
+    return undecided
+
+
+def _blank_rule(table: Table, result: TableResult) -> None:
+    """Cells printed blank are 0 (the format writes a zero as 0) unless a printed total of their
+    row or column says otherwise: then they stay blank, for review."""
+    if not result.blank:
+        return
+    contradicted: set[CellKey] = set()
+    for key, printed in result.stated.items():
+        terms = SUM_TERMS[key]
+        blanks = [term for term in terms if term in result.blank]
+        if not blanks or any(term in result.unfound or term in result.unusable for term in terms):
+            continue
+        if sum(result.values.get(term) or 0 for term in terms) != printed:
+            contradicted.update(blanks)
+    for key in result.blank - contradicted:
+        result.values[key] = zero_of(key[0], key[1])
+    result.zeroed = result.blank - contradicted
+    result.blank = contradicted
 
 
 def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Placed:
@@ -338,7 +389,7 @@ def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Plac
     specs = [(row, len(table.block_of(row.id).columns)) for row in table.rows]
     entries, extra = fit(values, sum(width for _, width in specs))
     if len(values) < len(entries):
-        placed.short[""] = len(values)
+        placed.short[""] = list(values)
     if not shared[1]:
         placed.stray += extra
     for row, width in specs:
@@ -372,11 +423,11 @@ def _cell_label(table: Table, row: schema.Row, column: schema.Column) -> str:
     return name if len(table.block_of(row.id).columns) == 1 else f"{name}」「{column.label}"
 
 
-def _unfound_messages(table: Table, placed: Placed, result: TableResult) -> list[str]:
+def _unfound_messages(table: Table, placed: Placed, result: TableResult, undecided: set[str]) -> list[str]:
     if not placed.rows:
         return [f"未找到{_part(table)}"]
     messages: list[str] = []
-    reported: set[str] = set()
+    reported: set[str] = set(undecided)  # already said why
     for row in table.rows:
         if row.id in reported:
             continue
