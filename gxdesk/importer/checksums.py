@@ -109,7 +109,7 @@ _UNKNOWN = _Unknown()
 
 
 def _lookup(table: Table, key: CellKey, values: Mapping[CellKey, Number | None],
-            known: Mapping[CellKey, Entry]) -> Number | None | _Unknown:
+            known: Mapping[CellKey, Entry]) -> Number | _Unknown | None:
     if key in values:
         return values[key]
     if key not in known:

@@ -265,19 +265,14 @@ def table_lines(table: RuledTable, chars: list[Char]) -> list[tuple[float, Line]
             if r + 1 < rows and not _covered(table.horizontal, bottom, left, right):
                 parent[find(region[r + 1][c])] = find(region[r][c])
     first: dict[int, tuple[int, int]] = {}  # region → (row, column) where it begins
-    extent: dict[int, list[int]] = {}
     for r in range(rows):
         for c in range(cols):
-            root = find(region[r][c])
-            first.setdefault(root, (r, c))
-            box = extent.setdefault(root, [c, r, c, r])
-            box[2], box[3] = max(box[2], c), max(box[3], r)
+            first.setdefault(find(region[r][c]), (r, c))
     inside: dict[int, list[Char]] = {root: [] for root in first}
     for char in chars:
-        c = _index(table.xs, char.cx)
-        r = _index(table.ys, char.cy)
-        if c is not None and r is not None:
-            inside[find(region[r][c])].append(char)
+        column, row = _index(table.xs, char.cx), _index(table.ys, char.cy)
+        if column is not None and row is not None:
+            inside[find(region[row][column])].append(char)
     by_row: dict[int, list[tuple[int, str]]] = {}
     for root, (r, c) in first.items():
         by_row.setdefault(r, []).append((c, cell_text(inside[root])))

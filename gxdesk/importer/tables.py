@@ -25,8 +25,8 @@ from enum import Enum
 from typing import Iterable, Iterator, Union
 
 from gxdesk import schema
-from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.importer.checksums import place_by_totals
+from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.model import SUM_TERMS, CellKey, Value, zero_of
 from gxdesk.numbers import NumberError, is_blank, parse_figure
 from gxdesk.schema import Shape, Table

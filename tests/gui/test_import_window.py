@@ -167,7 +167,7 @@ def test_blank_figures_of_last_year_are_not_copied(window, tmp_path, large):
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("2024.pdf", b"%PDF-1.7", "PDF 文件请打开后全选复制文字"),
+    ("2024.pdf", b"%PDF-1.7", "已损坏或不是有效的 PDF"),
     ("2024.docx", b"not a zip at all", "2024.docx"),
     ("2024.txt", "今天天气很好。".encode(), "没有找到政府信息公开工作年度报告的内容"),
     ("2024.htm", b"", "空文件"),
