@@ -8,7 +8,8 @@ Prints the median (and the fastest) of several runs of rendering the built-in sa
 - the first PDF of a process, as the window's first export, with the font
   cache cold (an empty cache folder) and warm (filled by an earlier run);
 - a whole ``gxdesk render`` process for each format, the PDF again with a cold
-  and a warm font cache (a clerk at the command line);
+  and a warm font cache (a clerk at the command line), and without the cache,
+  as an untested ReportLab release gets it (the fence in ``render/rl.py``);
 - the same .docx converted to PDF by LibreOffice headless (cold, then with a
   warm profile), the way a user without gxdesk's PDF path would get a PDF,
   and how many times faster our PDF path is.
@@ -48,6 +49,15 @@ report = load_sample()
 start = time.perf_counter()
 render_bytes(report, ".pdf")
 print((time.perf_counter() - start) * 1000)
+"""
+
+# gxdesk render as on a ReportLab release outside rl.TESTED_VERSIONS: every font parsed by ReportLab.
+FENCED = """
+import sys, reportlab
+reportlab.Version = "0.0-untested"
+from gxdesk.cli import main
+sys.argv[0] = "gxdesk"
+sys.exit(main())
 """
 
 
@@ -114,9 +124,11 @@ def main() -> None:
     proc_docx = processes.timed([*command, str(docx)], 5)
     proc_cold = processes.timed([*command, str(pdf)], 5, cold=True)
     proc_warm = processes.timed([*command, str(pdf)], 9)
+    proc_fenced = processes.timed(["-c", FENCED, *command[2:], str(pdf)], 5)
     print(f"gxdesk render -o .docx        {figures(proc_docx)}  whole process")
     print(f"gxdesk render -o .pdf, cold   {figures(proc_cold)}  whole process, empty font cache")
     print(f"gxdesk render -o .pdf, warm   {figures(proc_warm)}  whole process, font cache filled")
+    print(f"gxdesk render -o .pdf, fenced {figures(proc_fenced)}  whole process, no font cache (untested ReportLab)")
 
     if soffice() is None:
         print("LibreOffice (soffice) not installed: no comparison")

@@ -95,6 +95,12 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 24 else text[:23] + "…"
 
 
+def _key_shown(key: str) -> str:
+    """A key as the file spells it, on one line (a newline in it shows as \\n)."""
+    text = json.dumps(key, ensure_ascii=False)[1:-1]
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
 class _Reader:
     """Validates one parsed file; every complaint names the exact place."""
 
@@ -109,7 +115,7 @@ class _Reader:
             raise self.fail(where, f"应为一组数据（对象），文件中是 {_shown(obj)}")
         for key in obj:
             if key not in allowed:
-                raise self.fail(where, f"含有无法识别的项“{key}”，为免丢失数据，没有打开")
+                raise self.fail(where, f"含有无法识别的项“{_key_shown(key)}”，为免丢失数据，没有打开")
         return obj
 
     def report(self, obj: dict[str, Any]) -> Report:

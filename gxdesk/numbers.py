@@ -2,6 +2,8 @@
 
 Accepts full-width digits (１２３), thousands separators (1,234 / 1，234) and
 surrounding spaces; refuses everything else with a message a clerk can act on.
+Look-alikes are refused, not read as digits: ² and ⑫ are no figures, and
+"12 34" is two of them (tests/test_numbers_fuzz.py checks this against an oracle).
 Every reader of a figure (the window's cells, the importer) parses with
 ``parse_figure``; every cell and printed table shows one with ``format_figure``;
 messages quote one with ``format_number``.
@@ -10,9 +12,9 @@ messages quote one with ``format_number``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
+from gxdesk.errors import InputError
 from gxdesk.schema import MAX_AMOUNT_PLACES, MAX_COUNT, Kind
 
 # Marks that published tables use for "nothing here": they are blanks, not zeros.
@@ -23,31 +25,40 @@ _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?", re.ASCII)
 _PLAIN = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
 
-class NumberError(ValueError):
+class NumberError(InputError, ValueError):
     """A figure that cannot be used; str() is the Chinese message."""
 
 
+# The full-width forms a Chinese input method types. Only these: NFKC would also turn ² and ⑫ into digits.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９，．－／\u3000", "0123456789,.-/ ")
+
+
 def normalise(text: str) -> str:
-    """Full-width to half-width, spaces removed (NFKC also maps ，to ,)."""
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(text.split())
+    """Full-width digits and marks to half-width, surrounding spaces removed."""
+    return text.translate(_HALF_WIDTH).strip()
+
+
+def one_line(text: str, limit: int = 20) -> str:
+    """``text`` as a message quotes it: on one line, and short (a pasted page is not repeated whole)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def is_blank(text: str) -> bool:
     """Nothing, or a mark printed in a cell left empty: / - —."""
-    return normalise(text) in BLANK_MARKS
+    return "".join(normalise(text).split()) in BLANK_MARKS
 
 
 def _digits(text: str) -> str:
     """The plain digit string of a figure, separators removed, or NumberError."""
     raw = normalise(text)
     if raw.startswith("-") and raw != "-":
-        raise NumberError(f"“{text.strip()}”是负数，数量不能小于 0")
+        raise NumberError(f"“{one_line(text)}”是负数，数量不能小于 0")
     if _GROUPED.fullmatch(raw):
         return raw.replace(",", "")
     if _PLAIN.fullmatch(raw):
         return raw
-    raise NumberError(f"“{text.strip()}”不是数字")
+    raise NumberError(f"“{one_line(text)}”不是数字")
 
 
 def parse_count(text: str) -> int:
@@ -55,17 +66,17 @@ def parse_count(text: str) -> int:
     digits = _digits(text)
     if "." in digits:
         if Decimal(digits) != Decimal(digits).to_integral_value():
-            raise NumberError(f"“{text.strip()}”不是整数，件数只能填整数")
+            raise NumberError(f"“{one_line(text)}”不是整数，件数只能填整数")
         digits = digits.split(".")[0]
     if len(digits) > 15 or int(digits) > MAX_COUNT:
-        raise NumberError(f"“{text.strip()}”过大，件数不能超过 {MAX_COUNT:,}")
+        raise NumberError(f"“{one_line(text)}”过大，件数不能超过 {MAX_COUNT:,}")
     return int(digits)
 
 
 def parse_amount(text: str) -> Decimal:
     """An amount in 万元 as typed: '1,234.5' → Decimal('1234.5')."""
     value = Decimal(_digits(text))
-    check_amount(value, text.strip())
+    check_amount(value, one_line(text))
     return value
 
 
@@ -80,7 +91,7 @@ def check_amount(value: Decimal, shown: str) -> None:
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int):
         raise NumberError(f"“{shown}”不是数字")
-    if value < 0:
+    if value.is_signed():  # -0.0 too: it would print as "-0.0"
         raise NumberError(f"“{shown}”是负数，金额不能小于 0")
     if -exponent > MAX_AMOUNT_PLACES:
         raise NumberError(f"“{shown}”小数位太多，金额最多保留 {MAX_AMOUNT_PLACES} 位小数")

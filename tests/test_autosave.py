@@ -6,6 +6,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from gxdesk import gxr
 from gxdesk.autosave import Session, recoverable
 from gxdesk.model import new_report
@@ -33,6 +35,8 @@ def test_discard_removes_the_draft_but_keeps_the_session(tmp_path):
 CRASH = """
 import os, sys
 from pathlib import Path
+
+import pytest
 from gxdesk.autosave import Session
 from gxdesk.model import new_report
 report = new_report("乙局", 2025)
@@ -47,6 +51,7 @@ def crash_with_draft(directory: Path, source: Path | None, name: str) -> None:
     assert result.returncode == 9
 
 
+@pytest.mark.subprocess
 def test_a_crashed_sessions_draft_is_offered_and_loads(tmp_path):
     crash_with_draft(tmp_path, None, "未命名")
     (draft,) = recoverable(tmp_path)
@@ -56,6 +61,7 @@ def test_a_crashed_sessions_draft_is_offered_and_loads(tmp_path):
     assert recoverable(tmp_path) == [] and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.subprocess
 def test_a_draft_older_than_its_saved_file_is_stale_and_removed(tmp_path):
     source = tmp_path / "report.gxr"
     gxr.save(new_report("乙局", 2025), source)
@@ -69,6 +75,7 @@ def test_a_draft_older_than_its_saved_file_is_stale_and_removed(tmp_path):
     assert list(drafts.iterdir()) == []
 
 
+@pytest.mark.subprocess
 def test_drafts_come_newest_first_and_damaged_ones_are_skipped(tmp_path):
     crash_with_draft(tmp_path, None, "first")
     time.sleep(0.01)

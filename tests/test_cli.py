@@ -93,6 +93,7 @@ def test_check_of_a_directory_or_missing_file_exits_2(tmp_path, capsys):
     assert run(capsys, "check", SAMPLE, "--previous", str(tmp_path / "none.gxr"))[0] == 2
 
 
+@pytest.mark.subprocess
 def test_the_installed_command_reports_without_a_traceback(tmp_path):
     bad = tmp_path / "bad.gxr"
     bad.write_text('{"format": "gxdesk-report", "version": 1, "year": "2025"}', "utf-8")

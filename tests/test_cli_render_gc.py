@@ -48,6 +48,7 @@ def test_left_off_when_the_caller_had_it_off(tmp_path: Path) -> None:
         gc.enable()
 
 
+@pytest.mark.subprocess
 def test_the_command_line_process_freezes_its_objects_before_exit_and_in_process_calls_do_not(
         tmp_path: Path) -> None:
     script = ("import gc, sys; from gxdesk.cli import main; "

@@ -3,7 +3,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from gxdesk.resources import data_file
+
+pytestmark = pytest.mark.subprocess  # every test here runs a fresh interpreter
 
 PROBE = """
 import importlib, pkgutil, sys

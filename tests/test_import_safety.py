@@ -197,6 +197,7 @@ def test_paste_of_nothing() -> None:
         import_text("  \n ")
 
 
+@pytest.mark.subprocess
 def test_the_importer_loads_neither_qt_nor_python_docx(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     layouts.docx_document(layouts.document(_large()), path)

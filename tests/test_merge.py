@@ -1,4 +1,5 @@
 import random
+from decimal import Decimal
 
 import pytest
 
@@ -7,6 +8,7 @@ from gxdesk.cli import main
 from gxdesk.errors import InputError
 from gxdesk.merge import merge
 from gxdesk.rules import check
+from gxdesk.sample import load_sample
 from tests.factories import balanced_report
 
 
@@ -19,6 +21,17 @@ def test_merging_balanced_reports_adds_every_cell_and_stays_balanced(sample, lar
         sample.value("requests", "total", "total") + large.value("requests", "total", "total")
     assert [f for f in check(merged) if f.table] == []
     assert merged.text["problems"] == ""  # the aggregating office writes its own text
+
+
+def test_merging_the_sample_with_itself_doubles_its_printed_figures(sample):
+    """Expected figures written here (the sample's, tests/expected.py, doubled by hand), not computed."""
+    merged = merge([sample, load_sample()], "某县人民政府")
+    assert merged.value("requests", "new", "natural_person") == 116  # 58 + 58
+    assert merged.value("requests", "new", "total") == 142  # 71 + 71
+    assert merged.value("requests", "total", "total") == 140  # （七）总计 70 + 70
+    assert merged.value("appeals", "review", "total") == 8  # 4 + 4
+    assert merged.cells[("proactive", "licensing", "count")] == 9652  # 4,826 + 4,826
+    assert merged.cells[("proactive", "fees", "amount")] == Decimal("2.52")  # 1.26 + 1.26 万元
 
 
 def test_a_blank_in_any_input_stays_blank(sample, large):
@@ -42,6 +55,10 @@ def test_merge_command_writes_the_sum(tmp_path, capsys, sample, large):
     assert "已汇总 2 份报告" in capsys.readouterr().out
     assert gxr.load(out).value("requests", "new", "natural_person") == \
         sample.value("requests", "new", "natural_person") + large.value("requests", "new", "natural_person")
+    gxr.save(sample, tmp_path / "b.gxr")
+    again = tmp_path / "twice.gxr"
+    assert main(["merge", str(tmp_path / "a.gxr"), str(tmp_path / "b.gxr"), "-o", str(again), "--organ", "某县"]) == 0
+    assert gxr.load(again).value("requests", "total", "total") == 140  # the sample's （七）总计 70, twice
 
 
 def test_merge_command_refuses_to_overwrite(tmp_path, capsys, sample):

@@ -180,6 +180,7 @@ def test_a_folder_without_the_template(sample: Report, tmp_path: Path) -> None:
         build(sample, template_dir=tmp_path)
 
 
+@pytest.mark.subprocess
 def test_importing_render_loads_no_heavy_library() -> None:
     code = (
         "import sys, gxdesk.render, gxdesk.cli.render; "

@@ -11,9 +11,9 @@ from gxdesk.model import Report
 from gxdesk.render import render
 from gxdesk.sample import load_sample
 from gxdesk.schema import SECTION_BY_ID
+from tests.expected import SAMPLE_FIGURES
 from tests.office import convert_to_pdf, soffice
 from tests.readback import (
-    expected_figures,
     expected_sequence,
     headings,
     in_order,
@@ -22,7 +22,10 @@ from tests.readback import (
     pages_of_requests,
 )
 
-pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = [
+    pytest.mark.libreoffice, pytest.mark.subprocess,
+    pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def test_libreoffice_reads_every_heading_and_figure(converted: tuple[Report, Pat
     assert in_order(squeezed, [t.replace(" ", "") for t in expected_sequence(report)]) == []
     start, end = text.index(SECTION_BY_ID["二"].heading), text.index(SECTION_BY_ID["五"].heading)
     tables = numeric_tokens(re.sub(r"—\s*\d+\s*—", " ", text[start:end]))
-    assert tables == expected_figures(report)
+    assert tables == SAMPLE_FIGURES
 
 
 def test_libreoffice_lays_it_out_like_our_pdf(converted: tuple[Report, Path, Path]) -> None:

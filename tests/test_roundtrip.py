@@ -87,12 +87,15 @@ def test_docx(exported, name):
     assert_same(import_file(exported / f"{name}.docx"), REPORTS[name]())
 
 
+@pytest.mark.libreoffice
+@pytest.mark.subprocess
 @pytest.mark.parametrize("suffix", [".html", ".txt"])
 @pytest.mark.parametrize("name", REPORTS)
 def test_docx_saved_by_libreoffice(converted, name, suffix):
     assert_same(import_file(converted / f"{name}{suffix}"), REPORTS[name]())
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("name", REPORTS)
 def test_text_of_the_pdf(pdf_text, name):
     assert_same(import_file(pdf_text / f"{name}-pdf.txt"), REPORTS[name](), exact_text=False)

@@ -1,24 +1,35 @@
-"""Small helpers the feature modules (export, print, import) share."""
+"""Small helpers every room of the window shares: actions, the wait cursor, widget names, file names."""
 
 from __future__ import annotations
 
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from gxdesk.gui.host import Shortcut
 
-def make_action(window: QWidget, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
+_W = TypeVar("_W", bound=QWidget)
+
+
+def make_action(window: QWidget, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
     action = QAction(text, window)
     action.triggered.connect(lambda *_: slot())
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     window.addAction(action)  # shortcuts work with the menu bar hidden too
     return action
+
+
+def named(widget: _W, name: str) -> _W:
+    """The widget with its object name: the stylesheet's and the tests' handle on it."""
+    widget.setObjectName(name)
+    return widget
 
 
 @contextmanager

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import os
 import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from gxdesk.resources import asset_dir
+
+if TYPE_CHECKING:
+    from gxdesk.gui.window import MainWindow
 
 # Benchmarks set this to measure start-up: the program quits after its first paint.
 EXIT_ON_PAINT_ENV = "GXDESK_EXIT_ON_FIRST_PAINT"
@@ -61,34 +66,35 @@ def _load_qt_translation(app: QApplication) -> None:
 
 
 class _QuitOnFirstPaint(QObject):
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.instance().quit)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        app = QCoreApplication.instance()
+        if event.type() == QEvent.Type.Paint and app is not None:
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, QCoreApplication.quit)
         return False
 
 
-def _print_first_paint(window) -> None:
+def _print_first_paint(window: MainWindow) -> None:
     printed = ""
     if os.environ.get(PRINT_TO_ENV):
-        from gxdesk.gui.print_preview import print_to_file
+        from gxdesk.gui.outputs.printing import print_to_file
 
-        printed = f" | printed {print_to_file(window, os.environ[PRINT_TO_ENV])} pages"
+        printed = f" | printed {print_to_file(window.report, os.environ[PRINT_TO_ENV])} pages"
     if sys.stdout is not None:  # gxdeskw on Windows has none
         print(f"{FIRST_PAINT_MARKER} {window.windowTitle()} | {window.status_summary.text()}{printed}", flush=True)
 
 
-def _install_error_handler(window) -> None:
+def _install_error_handler(window: MainWindow) -> None:
     """An unexpected error in the window: keep a draft, log the details, tell the clerk in
     one line of Chinese (``gxdeskw`` has no console where a traceback could go)."""
 
-    def handle(kind, error, trace) -> None:
+    def handle(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         import traceback
 
         details = "".join(traceback.format_exception(kind, error, trace))
         log = window.data_dir / "error.log"
         try:
-            window.autosave_now()
+            window.files.drafts.write_now()
             log.parent.mkdir(parents=True, exist_ok=True)
             with log.open("a", encoding="utf-8") as stream:
                 stream.write(details + "\n")
@@ -96,14 +102,15 @@ def _install_error_handler(window) -> None:
             pass
         if sys.__stderr__ is not None:
             sys.__stderr__.write(details)
-        window.warn("程序内部错误", f"程序出现了内部错误（{kind.__name__}），已自动保存草稿。\n"
-                    f"请保存报告后重新启动；错误详情记录在：{log}")
+        window.prompts.warn("程序内部错误", f"程序出现了内部错误（{kind.__name__}），已自动保存草稿。\n"
+                            f"请保存报告后重新启动；错误详情记录在：{log}")
 
     sys.excepthook = handle
 
 
 def run(path: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure(app)
     from gxdesk.gui.window import MainWindow
 

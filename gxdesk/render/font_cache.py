@@ -1,13 +1,18 @@
 """Parsed TrueType fonts kept between runs, so that a PDF does not wait for ReportLab's parser.
 
 ReportLab reads a font's name, cmap, hmtx and loca tables in pure Python each
-time a process registers it: 0.05–0.2 s for every CJK font, most of a
-command-line render and of the window's first PDF. ``load`` keeps what that
-parse produces (the face's attributes: character → glyph map, widths, glyph
-offsets, metrics, names) in the user cache folder and builds the ``TTFont``
-from it. The font file itself is still read: the subsetter copies glyph
-outlines out of it when the PDF is saved, and its table directory (offsets,
-lengths and checksums of every table) must equal the cached one.
+time a process registers it: 0.03–0.12 s for each CJK font, a third of a
+command-line render and most of the window's first PDF. ``load`` keeps what
+that parse produces (the face's attributes: character → glyph map, widths,
+glyph offsets, metrics, names) in the user cache folder and builds the
+``TTFont`` from it. The font file itself is still read: the subsetter copies
+glyph outlines out of it when the PDF is saved, and its table directory
+(offsets, lengths and checksums of every table) must equal the cached one.
+
+This fills in ReportLab's private objects, so it is fenced (``rl.tested``):
+with a ReportLab release the tests have not checked, every font is parsed by
+ReportLab as usual. tests/test_render_font_cache.py proves that a cached face
+equals a fresh parse, type for type.
 
 An entry is keyed by the font file's path, size and modification time, the
 face index, ReportLab's version and ``FORMAT``; an entry that does not match,
@@ -19,9 +24,8 @@ written a render only parses the fonts as before.
 
 Why ``marshal``: it gives back ints, floats, tuples, lists and dicts exactly as
 ReportLab made them (a width 500 stays an int, 500.0 a float) and is the
-fastest reader Python has. Only plain data is written (checked before
-writing), nothing read from an entry is ever called, and an entry is the
-user's own file like the settings beside it.
+fastest reader Python has. Nothing read from an entry is ever called, and an
+entry is the user's own file like the settings beside it.
 """
 
 from __future__ import annotations
@@ -31,23 +35,18 @@ import marshal
 import os
 import re
 import struct
-import sys
 import zlib
 from contextlib import suppress
 from fnmatch import fnmatch
-from itertools import chain, compress, repeat
-from operator import is_
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from gxdesk.atomic import atomic_write_bytes
-from gxdesk.render import cache, font_tables
-from gxdesk.render.rl import VERSION, pdfmetrics, rl_accel, rl_config, ttfonts
+from gxdesk.render import cache, rl
+from gxdesk.render.rl import VERSION, pdfmetrics, rl_config, ttfonts
 
-FORMAT = 2  # bump when what an entry holds changes
-# Version 2: binary floats, no shared references; writes 2× and reads 1.5× faster than version 4.
-MARSHAL_VERSION = 2
+FORMAT = 3  # bump when what an entry holds changes
 MAGIC = b"gxdesk parsed TrueType font\n"
 SUFFIX = ".rlfont"
 MAX_ENTRIES = 32
@@ -56,20 +55,15 @@ MAX_BYTES = 64 * 1024 * 1024
 # Not kept: the file's bytes (read again), a read cursor, and a closure (rebuilt from unitsPerEm).
 _NOT_KEPT = frozenset({"_ttf_data", "_pos", "_pdfScale"})
 # Read only when text is shaped (uharfbuzz), never by gxdesk: 34 000 lists not built on every run.
-_PACKED = ("glyphToChar",)
-# Kept as arrays (font_tables), not as 100 000 Python objects.
-_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
-# ReportLab's C accelerator, when installed, measures text with charWidths as a real dict.
-_WIDTHS_AS_DICT = "instanceStringWidthTTF" in getattr(rl_accel, "_c_funcs", {})
-_SCALARS = frozenset({int, float, bool, str, bytes, type(None)})
-_SEQUENCES = frozenset({tuple, list})
-_CONTAINERS = _SEQUENCES | {dict}
+_PACKED = "glyphToChar"
 
-Key = tuple[int, str, str, str, int, int, int]
+Key = tuple[int, str, str, int, int, int]
 
 
 def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
     """ReportLab's ``TTFont(name, path, subfontIndex=index)``, from the cache when it has the face."""
+    if not rl.tested():
+        return ttfonts.TTFont(name, path, subfontIndex=index)
     try:
         key = _key(path, index)
     except OSError:  # no such file: ReportLab says so
@@ -86,11 +80,11 @@ def load(name: str, path: str, index: int = 0) -> ttfonts.TTFont:
 def _key(path: str, index: int) -> Key:
     path = os.path.abspath(path)
     stat = os.stat(path)
-    return (FORMAT, VERSION, sys.byteorder, path, stat.st_size, stat.st_mtime_ns, index)
+    return (FORMAT, VERSION, path, stat.st_size, stat.st_mtime_ns, index)
 
 
 def _entry_name(key: Key) -> str:
-    path, index = key[3], key[6]
+    path, index = key[2], key[5]
     stem = re.sub(r"[^\w.-]", "_", Path(path).stem)[:40]
     return f"{stem}-{index}-{zlib.crc32(os.fsencode(path)):08x}{SUFFIX}"
 
@@ -112,7 +106,7 @@ def _cached_face(key: Key, entry: Path) -> ttfonts.TTFontFace | None:
     return face
 
 
-def _unpack(data: bytes, key: Key) -> tuple[dict[str, Any], dict[str, bytes]]:
+def _unpack(data: bytes, key: Key) -> tuple[dict[str, Any], bytes]:
     start = len(MAGIC) + 4
     if data[: len(MAGIC)] != MAGIC or len(data) < start:
         raise ValueError("not a parsed font")
@@ -120,57 +114,51 @@ def _unpack(data: bytes, key: Key) -> tuple[dict[str, Any], dict[str, bytes]]:
     payload = data[start:]
     if zlib.crc32(payload) != checksum:
         raise ValueError("damaged")
-    stored_key, info, names, packed, tables = _unmarshal(payload)
+    stored_key, info, names, packed = _unmarshal(payload)
     if stored_key != key:
         raise ValueError("made for another font file or version")
-    if not (isinstance(info, dict) and all(isinstance(k, str) for k in info) and isinstance(names, list)
-            and isinstance(packed, dict) and all(type(v) is bytes for v in packed.values())
-            and isinstance(tables, dict) and all(type(v) is tuple and v for v in tables.values())):
+    if not (type(info) is dict and all(type(k) is str for k in info) and type(names) is list
+            and type(packed) is bytes):
         raise ValueError("not a parsed font")
     for attribute in names:
         info[attribute] = ttfonts.TTFNameBytes(info[attribute])  # utf-8 bytes: decodes to the same text
-    for attribute, table in tables.items():
-        info[attribute] = font_tables.unpack(table)
-    if _WIDTHS_AS_DICT and isinstance(info.get("charWidths"), font_tables.CodeMap):
-        info["charWidths"] = dict(info["charWidths"].items())
     return info, packed
 
 
 def _unmarshal(payload: bytes) -> Any:
     """``marshal.loads`` without the garbage collector: it would walk the 100 000 new objects for nothing."""
-    enabled = gc.isenabled()
+    collecting = gc.isenabled()
     gc.disable()
     try:
         return marshal.loads(payload)
     finally:
-        if enabled:
+        if collecting:
             gc.enable()
 
 
 class _Face(ttfonts.TTFontFace):
-    """A TTFontFace made from the cache; what only text shaping reads is unpacked when first read."""
+    """A TTFontFace made from the cache; glyphToChar, read only to shape text, is unpacked when first read."""
 
-    _packed: dict[str, bytes]
+    _packed: bytes
 
     def __getattr__(self, name: str) -> Any:  # only called for attributes not set
-        packed = self.__dict__.get("_packed", {})
-        if name not in packed:
+        if name != _PACKED or "_packed" not in self.__dict__:
             raise AttributeError(name)
-        value = marshal.loads(packed.pop(name))
+        value = marshal.loads(self.__dict__.pop("_packed"))
         setattr(self, name, value)
         return value
 
 
-def _face(key: Key, info: dict[str, Any], packed: dict[str, bytes]) -> ttfonts.TTFontFace:
+def _face(key: Key, info: dict[str, Any], packed: bytes) -> ttfonts.TTFontFace:
     """``TTFontFace(path, subfontIndex=index)`` with ``extractInfo``'s results taken from ``info``."""
-    path, index = key[3], key[6]
+    path, index = key[2], key[5]
     face = _Face.__new__(_Face)
     pdfmetrics.TypeFace.__init__(face, None)
     # Reads the file and its table directory, as TTFontFile.__init__ does before extractInfo.
     ttfonts.TTFontParser.__init__(face, path, validate=0, subfontIndex=index)
     if face.tables != info.get("tables"):
         raise ValueError("the font's tables differ from the cached ones")
-    face.__dict__.update(info, _packed=dict(packed), _pdfScale=_scale(info["unitsPerEm"]))
+    face.__dict__.update(info, _packed=packed, _pdfScale=_scale(info["unitsPerEm"]))
     return face
 
 
@@ -202,35 +190,12 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
     info = {k: v for k, v in vars(face).items() if k not in _NOT_KEPT}
     names = [k for k, v in info.items() if type(v) is ttfonts.TTFNameBytes]
     info.update((k, bytes(info[k])) for k in names)
-    tables = {k: table for k in _TABLES if k in info and (table := font_tables.pack(info[k])) is not None}
-    for k in tables:
-        del info[k]
-    if not _plain(info):
-        return False  # a ReportLab that keeps other kinds of values: not ours to guess
     try:
-        packed = {k: marshal.dumps(info.pop(k), MARSHAL_VERSION) for k in _PACKED if k in info}
-        payload = marshal.dumps((key, info, names, packed, tables), MARSHAL_VERSION)
+        packed = marshal.dumps(info.pop(_PACKED))
+        payload = marshal.dumps((key, info, names, packed))
         entry.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(entry, MAGIC + struct.pack(">I", zlib.crc32(payload)) + payload, durable=False)
-    except (OSError, ValueError):  # read-only, full, or nested too deep for marshal: parsed again next time
+    except (OSError, ValueError, KeyError):  # read-only, full, or not the face we know: parsed again next time
         return False
     cache.prune(entry.parent, "*" + SUFFIX, MAX_ENTRIES, MAX_BYTES)
-    return True
-
-
-def _plain(value: Any) -> bool:
-    """Whether ``value`` is only ints, floats, strings, bytes, None and tuples, lists, dicts of them.
-
-    Exact types: marshal would turn a bytes-like object into bytes, or fail on anything else.
-    Level by level, with map() and compress() to stay in C over glyphToChar's 34 000 lists.
-    """
-    level = [value]
-    while level:
-        types = list(map(type, level))
-        if not set(types) <= _SCALARS | _CONTAINERS:
-            return False
-        dicts = list(compress(level, map(is_, types, repeat(dict))))
-        sequences = compress(level, map(_SEQUENCES.__contains__, types))
-        level = list(chain(chain.from_iterable(sequences), chain.from_iterable(map(dict.keys, dicts)),
-                           chain.from_iterable(map(dict.values, dicts))))
     return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO, Callable
 
 from gxdesk.grid import CellRole
-from gxdesk.render import font_cache, page
+from gxdesk.render import font_cache, page, rl
 from gxdesk.render import printout as doc
 from gxdesk.render.fonts import CID_FALLBACK, Choice, FontRole, FontSet
 from gxdesk.render.pdf_text import FontFor, TextBlock
@@ -76,7 +76,9 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 # ReportLab writes U+1F600 as <1F600>, which no reader decodes; emoji must survive copying.
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# Process-wide, so only where this ReportLab's CMap writer is the one we checked (rl.py).
+if rl.tested():
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 class _Fonts:

@@ -1,10 +1,18 @@
-"""ReportLab, as the PDF writer uses it: the one place gxdesk imports it from."""
+"""ReportLab, as the PDF writer uses it: the one place gxdesk imports it from.
+
+Two speed-ups and fixes reach into ReportLab's internals: the font cache fills
+in private ``TTFont``/``TTFontFace`` attributes (``font_cache``), and the PDF
+writer replaces ``ttfonts.makeToUnicodeCMap`` process-wide (``pdf_writer``).
+Both are fenced: they are on only for the ReportLab releases in
+``TESTED_VERSIONS``; any other release prints with ReportLab's own code (slower
+fonts, emoji that do not copy out). tests/test_reportlab_fence.py fails on any
+other release, so an upgrade is checked before it ships.
+"""
 
 from __future__ import annotations
 
 from reportlab import Version as VERSION
 from reportlab import rl_config
-from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -18,7 +26,16 @@ from reportlab.platypus import (
     Table,
 )
 
+# Add a release only after the font-cache and emoji tests pass with it (see tests/test_reportlab_fence.py).
+TESTED_VERSIONS = frozenset({"5.1.0"})
+
+
+def tested() -> bool:
+    """Whether this ReportLab is one whose internals gxdesk was checked against."""
+    return VERSION in TESTED_VERSIONS
+
+
 __all__ = [
-    "VERSION", "BaseDocTemplate", "CondPageBreak", "Flowable", "Frame", "KeepTogether", "PageBreak",
-    "PageTemplate", "Spacer", "Table", "pdfmetrics", "rl_accel", "rl_config", "ttfonts",
+    "TESTED_VERSIONS", "VERSION", "BaseDocTemplate", "CondPageBreak", "Flowable", "Frame", "KeepTogether",
+    "PageBreak", "PageTemplate", "Spacer", "Table", "pdfmetrics", "rl_config", "tested", "ttfonts",
 ]

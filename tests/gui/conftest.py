@@ -3,40 +3,94 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication
 
-from gxdesk.gui.table_view import ReportTableView
+from gxdesk.autosave import Draft
+from gxdesk.gui.editor.table_view import ReportTableView
+from gxdesk.gui.importing.dialog import ImportRequest
+from gxdesk.gui.prompts import DescribeFonts, QtPrompts, Unsaved
 from gxdesk.gui.window import MainWindow
+from gxdesk.rules import Finding
 
 
 class Answers:
-    """What the 'user' answers, and a record of what the window asked or said."""
+    """The window's prompts in the tests: what the 'user' answers, and a record of what the
+    window asked or said. A question named in ``real`` goes to the real dialog instead
+    (for tests that drive that dialog themselves)."""
 
     def __init__(self) -> None:
-        self.unsaved = "discard"
+        self.unsaved: Unsaved = "discard"
         self.recover = True
+        self.despite_errors = True
         self.open_paths: list[Path] = []
-        self.save_paths: list[Path] = []
-        self.asked: list[str] = []
+        self.save_paths: list[Path | None] = []
+        self.import_requests: list[ImportRequest] = []
+        self.output_settings: list[tuple[str, bool] | None] = []
+        self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
+        self.asked: list[str] = []  # the yes/no questions: "unsaved", "recover"
+        self.errors_asked: list[tuple[int, str]] = []  # (how many errors, what for)
+        self.save_asked: list[tuple[str, Path, str]] = []  # (caption, suggested, kinds)
+        self.settings_asked: list[tuple[str, bool]] = []
         self.informed: list[str] = []
         self.warned: list[str] = []
+        self.summaries: list[tuple[str, str, list[str]]] = []
+        self.previews: list[QPrintPreviewDialog] = []
+        self.real: set[str] = set()
+        self.qt = QtPrompts(None)
 
-    def attach(self, window: MainWindow) -> MainWindow:
-        def ask(kind, answer):
-            self.asked.append(kind)
-            return answer
+    def ask_unsaved(self, name: str) -> Unsaved:
+        self.asked.append("unsaved")
+        return self.unsaved
 
-        window.ask_unsaved = lambda: ask("unsaved", self.unsaved)
-        window.ask_recover = lambda draft, count: ask("recover", self.recover)
-        window.ask_open_path = lambda caption: self.open_paths.pop(0) if self.open_paths else None
-        window.ask_save_path = lambda: self.save_paths.pop(0) if self.save_paths else None
-        window.inform = lambda title, text: self.informed.append(text)
-        window.warn = lambda title, text: self.warned.append(text)
-        return window
+    def ask_recover(self, draft: Draft, count: int) -> bool:
+        self.asked.append("recover")
+        return self.recover
+
+    def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
+        if "ask_open_path" in self.real:
+            return self.qt.ask_open_path(caption, folder, kinds)
+        return self.open_paths.pop(0) if self.open_paths else None
+
+    def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None:
+        self.save_asked.append((caption, suggested, kinds))
+        if "ask_save_path" in self.real:
+            return self.qt.ask_save_path(caption, suggested, kinds)
+        return self.save_paths.pop(0) if self.save_paths else None
+
+    def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
+        self.errors_asked.append((len(errors), doing))
+        return self.despite_errors
+
+    def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
+        self.settings_asked.append((font_dir, seal))
+        return self.output_settings.pop(0) if self.output_settings else None
+
+    def ask_import(self, folder: str) -> ImportRequest | None:
+        if "ask_import" in self.real:
+            return self.qt.ask_import(folder)
+        return self.import_requests.pop(0) if self.import_requests else None
+
+    def inform(self, title: str, text: str) -> None:
+        self.informed.append(text)
+
+    def warn(self, title: str, text: str) -> None:
+        self.warned.append(text)
+
+    def show_summary(self, title: str, text: str, details: list[str]) -> None:
+        self.summaries.append((title, text, details))
+
+    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
+        self.previews.append(dialog)
+        self.preview(dialog)
+
+    def show_about(self, title: str, text: str) -> None:
+        self.informed.append(text)
 
 
 @pytest.fixture
@@ -54,7 +108,7 @@ def answers() -> Answers:
 @pytest.fixture
 def make_window(qtbot, home, answers):
     def make(path: str | None = None, **kwargs) -> MainWindow:
-        window = answers.attach(MainWindow(home=home, **kwargs))
+        window = MainWindow(home=home, prompts=answers, **kwargs)
         qtbot.addWidget(window)  # closed (and its draft lock released) after the test
         window.start(path)
         window.resize(1280, 820)

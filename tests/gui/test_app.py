@@ -6,11 +6,14 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from gxdesk import gxr
 from gxdesk.gui.app import EXIT_ON_PAINT_ENV, FIRST_PAINT_MARKER, _install_error_handler
 from gxdesk.sample import load_sample
 
 
+@pytest.mark.subprocess
 def test_gxdesk_file_opens_the_window_and_writes_only_its_own_folder(tmp_path):
     reports, home = tmp_path / "reports", tmp_path / "home"
     reports.mkdir()
@@ -39,7 +42,7 @@ def test_an_unexpected_error_keeps_a_draft_and_says_so(qtbot, window, answers, h
         sys.excepthook(*sys.exc_info())
     assert answers.warned and "内部错误" in answers.warned[0] and "Traceback" not in answers.warned[0]
     assert "ZeroDivisionError: boom" in (home / "error.log").read_text(encoding="utf-8")
-    assert window.session.draft_file.exists()
+    assert window.files.drafts.session.draft_file.exists()
 
 
 def test_qt_standard_buttons_speak_chinese(qapp):

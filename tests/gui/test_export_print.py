@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from gxdesk.gui.prompts import QtPrompts
 from gxdesk.render import render, render_bytes
 from gxdesk.rules import ERROR, Finding
 from gxdesk.settings import Settings
@@ -34,50 +35,30 @@ def trigger(window, text: str) -> None:
     action.trigger()
 
 
-class Export:
-    """Answers the export's questions and records them."""
-
-    def __init__(self, window, target: Path | None) -> None:
-        self.targets = [target]
-        self.asked_errors: list[tuple[int, str]] = []
-        self.despite_errors = True
-        self.path_asked = 0
-        exporter = window.exporter
-        exporter.ask_despite_errors = self._errors
-        exporter.ask_export_path = self._path
-
-    def _errors(self, errors, doing: str) -> bool:
-        self.asked_errors.append((len(errors), doing))
-        return self.despite_errors
-
-    def _path(self, fmt: str) -> Path | None:
-        self.path_asked += 1
-        return self.targets.pop(0) if self.targets else None
-
-
 def test_export_word_and_pdf_and_read_them_back(window, answers, tmp_path, home):
     out = tmp_path / "out"
     out.mkdir()
-    export = Export(window, out / "年报")  # no suffix typed: the format's is added
+    answers.save_paths.append(out / "年报")  # no suffix typed: the format's is added
     trigger(window, "导出 Word")
     docx = out / "年报.docx"
     assert docx_figures(docx) == expected_figures(window.report)
     assert in_order(docx_text(docx), expected_sequence(window.report)) == []
 
-    export.targets = [out / "年报.PDF"]  # a suffix in capitals is still the suffix
+    answers.save_paths.append(out / "年报.PDF")  # a suffix in capitals is still the suffix
     trigger(window, "导出 PDF")
     pdf = out / "年报.PDF"
     pages = pdf_pages(pdf)
     assert pdf_figures(pages) == expected_figures(window.report)
     assert in_order("\n".join(pages), expected_sequence(window.report)) == []
 
-    assert export.asked_errors == []  # the sample has no errors: nothing to ask
+    assert answers.errors_asked == []  # the sample has no errors: nothing to ask
     assert answers.warned == [] and answers.informed == []  # fonts embedded: no warning either
     assert Settings.load(home / "settings.json").export_folder == str(out)
     assert not window.isWindowModified()  # exporting is not editing
 
 
-def test_the_save_dialog_suggests_the_title_in_the_last_export_folder(window, tmp_path, monkeypatch):
+def test_the_save_dialog_suggests_the_title_in_the_last_export_folder(window, answers, tmp_path, monkeypatch):
+    answers.real.add("ask_save_path")
     tmp_path = tmp_path / "exports"
     tmp_path.mkdir()
     asked = []
@@ -102,13 +83,13 @@ def test_errors_are_asked_about_first_and_going_back_writes_nothing(qtbot, windo
     tmp_path = tmp_path / "exports"
     tmp_path.mkdir()
     type_into(qtbot, window.view("requests"), WRONG, "35")
-    export = Export(window, tmp_path / "x.docx")
-    export.despite_errors = False
+    answers.save_paths.append(tmp_path / "x.docx")
+    answers.despite_errors = False
     trigger(window, "导出 Word")
-    assert export.asked_errors == [(1, "导出")]
-    assert export.path_asked == 0 and list(tmp_path.iterdir()) == []
+    assert answers.errors_asked == [(1, "导出")]
+    assert answers.save_asked == [] and list(tmp_path.iterdir()) == []
 
-    export.despite_errors = True  # "仍然导出"
+    answers.despite_errors = True  # "仍然导出"
     trigger(window, "导出 Word")
     assert (tmp_path / "x.docx").is_file()
     assert "35" in docx_figures(tmp_path / "x.docx")  # exported as it stands
@@ -126,7 +107,7 @@ def test_the_question_lists_the_count_and_the_first_errors(window, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     errors = [Finding("test", ERROR, f"第 {i} 处错误", "三") for i in range(1, 8)]
-    assert window.exporter.ask_despite_errors(errors, "打印") is False  # no button clicked: go back
+    assert QtPrompts(window).ask_despite_errors(errors, "打印") is False  # no button clicked: go back
     assert "7 处错误" in shown["text"]
     assert errors[0].message in shown["details"] and errors[4].message in shown["details"]
     assert errors[5].message not in shown["details"] and "另有 2 处" in shown["details"]
@@ -138,7 +119,7 @@ def test_a_failed_export_says_why_and_leaves_the_old_file(window, answers, tmp_p
     tmp_path.mkdir()
     old = tmp_path / "old.pdf"
     old.write_bytes(b"%PDF- the clerk's earlier export")
-    Export(window, old)
+    answers.save_paths.append(old)
 
     def disk_full(document, stream, fontset):
         stream.write(b"%PDF-1.4 half")
@@ -154,14 +135,14 @@ def test_a_failed_export_says_why_and_leaves_the_old_file(window, answers, tmp_p
 
 
 def test_a_folder_that_does_not_exist_is_a_message(window, answers, tmp_path):
-    Export(window, tmp_path / "没有这个文件夹" / "x.docx")
+    answers.save_paths.append(tmp_path / "没有这个文件夹" / "x.docx")
     trigger(window, "导出 Word")
     assert answers.warned == [f"文件夹“{tmp_path / '没有这个文件夹'}”不存在"]
 
 
 def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers, tmp_path, monkeypatch):
     monkeypatch.setenv("GXDESK_FONT_PATH", "")  # a machine without any TrueType CJK font
-    Export(window, tmp_path / "x.pdf")
+    answers.save_paths.append(tmp_path / "x.pdf")
     trigger(window, "导出 PDF")
     assert (tmp_path / "x.pdf").is_file()
     assert len(answers.informed) == 1
@@ -174,19 +155,13 @@ def test_font_folder_and_seal_settings_reach_the_export(window, answers, tmp_pat
     fonts = tmp_path / "单位字体"
     fonts.mkdir()
     shutil.copy(KAI, fonts)
-    asked = []
-
-    def settings_dialog(font_dir, seal):
-        asked.append((font_dir, seal))
-        return str(fonts), True
-
-    window.exporter.ask_output_settings = settings_dialog
+    answers.output_settings.append((str(fonts), True))
     trigger(window, "字体与版式设置")
-    assert asked == [("", False)]
+    assert answers.settings_asked == [("", False)]
     saved = Settings.load(home / "settings.json")
     assert (saved.font_dir, saved.seal) == (str(fonts), True)
 
-    Export(window, tmp_path / "sealed.docx")
+    answers.save_paths.append(tmp_path / "sealed.docx")
     trigger(window, "导出 Word")
     sealed = docx_text(tmp_path / "sealed.docx")
     render(window.report, tmp_path / "direct.docx", seal=True)
@@ -198,15 +173,15 @@ def test_font_folder_and_seal_settings_reach_the_export(window, answers, tmp_pat
 
     # The folder goes away (a USB stick unplugged): say so, write nothing.
     shutil.rmtree(fonts)
-    Export(window, tmp_path / "again.docx")
+    answers.save_paths.append(tmp_path / "again.docx")
     trigger(window, "导出 Word")
     assert not (tmp_path / "again.docx").exists()
     assert "字体文件夹" in answers.warned[-1] and "字体与版式设置" in answers.warned[-1]
 
 
 def test_the_settings_dialog_shows_the_fonts_it_would_use(qtbot, window, tmp_path, monkeypatch):
-    from gxdesk.gui.export_actions import describe_fonts
-    from gxdesk.gui.output_settings import OutputSettingsDialog
+    from gxdesk.gui.outputs.export import describe_fonts
+    from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
 
     dialog = OutputSettingsDialog("", True, describe_fonts, window)
     qtbot.addWidget(dialog)
@@ -258,7 +233,7 @@ def _ink(pdf: bytes, index: int, dpi: int = 100, block: int = 20) -> list[list[f
     return grid
 
 
-def test_print_preview_shows_the_pdf_and_prints_every_page(qtbot, window, tmp_path):
+def test_print_preview_shows_the_pdf_and_prints_every_page(qtbot, window, answers, tmp_path):
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
     expected, _ = render_bytes(window.report, ".pdf")
@@ -276,7 +251,7 @@ def test_print_preview_shows_the_pdf_and_prints_every_page(qtbot, window, tmp_pa
         printer.setResolution(150)  # a quick test; a real printer prints at up to 600 dpi
         widget.print_()
 
-    window.printing.show_preview = preview
+    answers.preview = preview
     trigger(window, "打印")
     assert seen["pages"] == _pdf_page_count(expected) > 1
     assert window.report.display_title in seen["title"]
@@ -292,14 +267,11 @@ def test_print_preview_shows_the_pdf_and_prints_every_page(qtbot, window, tmp_pa
         assert max(map(max, ours)) > 50  # and it is not blank
 
 
-def test_printing_a_report_with_errors_asks_first(qtbot, window):
+def test_printing_a_report_with_errors_asks_first(qtbot, window, answers):
     type_into(qtbot, window.view("requests"), WRONG, "35")
-    export = Export(window, None)
-    export.despite_errors = False
-    shown = []
-    window.printing.show_preview = shown.append
+    answers.despite_errors = False
     trigger(window, "打印")
-    assert export.asked_errors == [(1, "打印")] and shown == []
-    export.despite_errors = True
+    assert answers.errors_asked == [(1, "打印")] and answers.previews == []
+    answers.despite_errors = True
     trigger(window, "打印")
-    assert len(shown) == 1
+    assert len(answers.previews) == 1

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from gxdesk import gxr
@@ -49,7 +50,7 @@ def test_save_reopen_compare(qtbot, make_window, answers, tmp_path, home):
     qtbot.keyClicks(window.meta_page.organ, "Test Bureau")
     path = tmp_path / "report.gxr"
     answers.save_paths.append(path)
-    assert window.save()
+    assert window.files.save()
     expected = gxr.to_dict(window.report)
 
     again = make_window(str(path))
@@ -66,12 +67,12 @@ def test_unsaved_changes_are_asked_about_before_open_and_close(qtbot, window, an
     type_into(qtbot, window.view("requests"), NEW, "62")
 
     answers.unsaved = "cancel"
-    assert not window.open_file(other)
+    assert not window.files.open_file(other)
     assert window.report.cells[NEW] == 62 and answers.asked == ["unsaved"]
     assert not window.close()
 
     answers.unsaved = "discard"
-    assert window.open_file(other)
+    assert window.files.open_file(other)
     assert window.document.path == other and window.report.cells[NEW] == 58
     assert window.document.undo_stack.count() == 0
 
@@ -80,7 +81,7 @@ def test_choosing_save_when_asked_saves_first(qtbot, window, answers, tmp_path):
     type_into(qtbot, window.view("requests"), NEW, "63")
     answers.unsaved = "save"
     answers.save_paths.append(tmp_path / "kept.gxr")
-    window.new_file()
+    window.files.new_file()
     assert gxr.load(tmp_path / "kept.gxr").cells[NEW] == 63
     assert window.report.organ == "" and window.document.name == "未命名"
 
@@ -90,7 +91,7 @@ def test_a_bad_file_shows_a_message_and_changes_nothing(qtbot, window, answers, 
     bad = tmp_path / "bad.gxr"
     bad.write_text('{"format": "gxdesk-report", "version": 1, "year": "两千"}', encoding="utf-8")
     answers.open_paths.append(bad)
-    assert not window.open_file()
+    assert not window.files.open_file()
     assert answers.warned and "报告年度" in answers.warned[0] and "Traceback" not in answers.warned[0]
     assert answers.asked == []  # nothing to discard: it never got that far
     assert window.report.cells[NEW] == 64 and window.isWindowModified()
@@ -104,7 +105,7 @@ def test_autosave_writes_a_draft_and_a_save_removes_it(qtbot, make_window, answe
     draft = json.loads(drafts(home)[0].read_text(encoding="utf-8"))
     assert gxr.parse(draft["report"].encode()).cells[NEW] == 65
     answers.save_paths.append(tmp_path / "saved.gxr")
-    assert window.save()
+    assert window.files.save()
     assert drafts(home) == []
     window.close()
     assert list(autosave_dir(home).iterdir()) == []  # a clean close leaves nothing behind
@@ -121,7 +122,7 @@ window = MainWindow(home=Path(sys.argv[1]))
 window.start(sys.argv[2] or None)
 model = window.model("requests")
 assert model.setData(model.index_of(("requests", "new", "natural_person")), "4321")
-window.autosave_now()
+window.files.drafts.write_now()
 os._exit(9)  # a crash: no close, no clean-up
 """
 
@@ -132,6 +133,7 @@ def crash(home: Path, path: str = "") -> None:
     assert result.returncode == 9, result.stderr
 
 
+@pytest.mark.subprocess
 def test_after_a_crash_the_next_start_offers_the_draft(qtbot, make_window, answers, home):
     crash(home)
     assert len(drafts(home)) == 1
@@ -142,6 +144,7 @@ def test_after_a_crash_the_next_start_offers_the_draft(qtbot, make_window, answe
     assert len(drafts(home)) == 1  # now this window's own draft: a second crash loses nothing
 
 
+@pytest.mark.subprocess
 def test_declining_recovery_deletes_the_draft_and_shows_the_sample(qtbot, make_window, answers, home):
     crash(home)
     answers.recover = False
@@ -149,6 +152,7 @@ def test_declining_recovery_deletes_the_draft_and_shows_the_sample(qtbot, make_w
     assert window.report.cells[NEW] == 58 and drafts(home) == []
 
 
+@pytest.mark.subprocess
 def test_a_draft_of_a_file_is_offered_when_that_file_is_opened(qtbot, make_window, answers, home, tmp_path):
     path = tmp_path / "mine.gxr"
     gxr.save(load_sample(), path)
@@ -156,7 +160,7 @@ def test_a_draft_of_a_file_is_offered_when_that_file_is_opened(qtbot, make_windo
     window = make_window(str(path))
     assert answers.asked == ["recover"]
     assert window.report.cells[NEW] == 4321 and window.document.path == path.resolve()
-    assert window.save() and gxr.load(path).cells[NEW] == 4321
+    assert window.files.save() and gxr.load(path).cells[NEW] == 4321
 
 
 def last_year(tmp_path: Path) -> Path:
@@ -172,7 +176,6 @@ def last_year(tmp_path: Path) -> Path:
 def test_last_years_report_fills_the_carry_over_as_one_step(qtbot, window, answers, tmp_path):
     before = {c: window.report.cells[("requests", "carried_over", c)] for c in REQUEST_COLUMN_IDS}
     answers.open_paths.append(last_year(tmp_path))
-    window.file_menu.actions()  # the action lives in the 文件 menu
     action = next(a for a in window.file_menu.actions() if a.text().startswith("载入上年报告"))
     action.trigger()
     assert [window.report.cells[("requests", "carried_over", c)] for c in REQUEST_COLUMN_IDS] == [1, 2, 3, 4, 5, 6]

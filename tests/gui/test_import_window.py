@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from gxdesk import gxr
-from gxdesk.gui.flags import ERROR_BG
-from gxdesk.gui.import_dialog import ImportDialog, ImportRequest
+from gxdesk.gui.editor.flags import ERROR_BG
+from gxdesk.gui.importing.dialog import ImportDialog, ImportRequest
 from gxdesk.model import Report
 from gxdesk.render import render
 from gxdesk.sample import load_sample
@@ -30,17 +30,14 @@ def trigger(menu, text: str) -> None:
 
 
 class Imports:
-    """What the clerk asks to import, and the summaries shown."""
+    """What the clerk asks to import (through the window's prompts), and the summaries shown."""
 
-    def __init__(self, window) -> None:
-        self.requests: list[ImportRequest] = []
-        self.summaries: list[tuple[str, str, list[str]]] = []
-        window.importing.ask_import = lambda: self.requests.pop(0) if self.requests else None
-        window.importing.show_summary = lambda title, text, details: self.summaries.append((title, text, details))
-        self.window = window
+    def __init__(self, window, answers) -> None:
+        self.window, self.answers = window, answers
+        self.summaries = answers.summaries
 
     def run(self, request: ImportRequest) -> None:
-        self.requests.append(request)
+        self.answers.import_requests.append(request)
         trigger(self.window.file_menu, "导入已发布的报告")
 
 
@@ -48,7 +45,7 @@ def test_a_docx_opens_as_a_new_unsaved_report(qtbot, window, answers, tmp_path, 
     source = tmp_path / "上年报告.docx"
     render(large, source)  # gxdesk's own export, as published last year
     type_into(qtbot, window.view("requests"), NEW, "70")
-    imports = Imports(window)
+    imports = Imports(window, answers)
     imports.run(ImportRequest(source))
 
     assert answers.asked == ["unsaved"]  # the edit to the sample was asked about first
@@ -58,14 +55,14 @@ def test_a_docx_opens_as_a_new_unsaved_report(qtbot, window, answers, tmp_path, 
     assert window.report.text == large.text
     assert window.document.path is None and window.document.name == f"{large.organ}{large.year}年度报告（导入）"
     assert window.isWindowModified()  # it exists nowhere else yet: closing asks, autosave keeps it
-    window.autosave_now()
+    window.files.drafts.write_now()
     assert list(autosave_dir(home).glob("*.draft"))
     [(title, text, details)] = imports.summaries
     assert title == "已导入报告" and "上年报告.docx" in text and "全部找到" in text and details == []
     assert window.findings == []
 
     answers.save_paths.append(tmp_path / "imported.gxr")
-    assert window.save()
+    assert window.files.save()
     assert gxr.load(tmp_path / "imported.gxr").cells == large.cells
     assert not window.isWindowModified()
 
@@ -86,9 +83,9 @@ def test_pasted_text_through_the_dialog_and_a_wrong_printed_total(qtbot, window,
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", fill_and_accept)
-    summaries = []
-    window.importing.show_summary = lambda title, text, details: summaries.append(text)
+    answers.real.add("ask_import")
     trigger(window.file_menu, "导入已发布的报告")
+    summaries = [text for _, text, _ in answers.summaries]
 
     assert window.report.cells == large.cells  # the rows as printed, nothing "fixed"
     assert "原表填写" in summaries[0] and "检查" in summaries[0]
@@ -116,8 +113,8 @@ def stated_keys(window) -> list:
     return [(f.table, f.row, f.column) for f in window.findings if "原表填写" in f.message]
 
 
-def test_unfound_figures_are_left_blank_and_flagged(window, large):
-    imports = Imports(window)
+def test_unfound_figures_are_left_blank_and_flagged(window, answers, large):
+    imports = Imports(window, answers)
     imports.run(ImportRequest(None, _pasted(large, drop="行政处罚")))
     key = ("proactive", "penalty", "count")
     assert window.report.cells[key] is None  # never silently zero
@@ -139,7 +136,7 @@ def _last_year(tmp_path: Path) -> Path:
 def test_a_published_report_as_last_years(window, answers, tmp_path):
     before = {c: window.report.cells[("requests", "carried_over", c)] for c in REQUEST_COLUMN_IDS}
     organ = window.report.organ
-    imports = Imports(window)
+    imports = Imports(window, answers)
     imports.run(ImportRequest(_last_year(tmp_path), as_previous=True))
 
     assert answers.asked == []  # this year's report stays open
@@ -155,10 +152,10 @@ def test_a_published_report_as_last_years(window, answers, tmp_path):
     assert {c: window.report.cells[("requests", "carried_over", c)] for c in REQUEST_COLUMN_IDS} == before
 
 
-def test_blank_figures_of_last_year_are_not_copied(window, tmp_path, large):
+def test_blank_figures_of_last_year_are_not_copied(window, answers, tmp_path, large):
     """A carried-forward figure the import could not find leaves this year's figure alone."""
     text = _pasted(large).replace("四、结转下年度继续办理", "四、（看不清）")
-    imports = Imports(window)
+    imports = Imports(window, answers)
     before = {c: window.report.cells[("requests", "carried_over", c)] for c in REQUEST_COLUMN_IDS}
     imports.run(ImportRequest(None, text, as_previous=True))
     assert {c: window.report.cells[("requests", "carried_over", c)] for c in REQUEST_COLUMN_IDS} == before
@@ -177,7 +174,7 @@ def test_unusable_input_says_why_and_changes_nothing(qtbot, window, answers, tmp
     before = gxr.dumps(window.report)
     path = tmp_path / name
     path.write_bytes(content)
-    imports = Imports(window)
+    imports = Imports(window, answers)
     imports.run(ImportRequest(path))
     imports.run(ImportRequest(path, as_previous=True))
     assert len(answers.warned) == 2 and all(message in w and "当前报告没有改动" in w for w in answers.warned)
@@ -191,7 +188,7 @@ def test_cancelling_the_unsaved_question_keeps_the_report(qtbot, window, answers
     render(large, source)
     type_into(qtbot, window.view("requests"), NEW, "72")
     answers.unsaved = "cancel"
-    imports = Imports(window)
+    imports = Imports(window, answers)
     imports.run(ImportRequest(source))
     assert answers.asked == ["unsaved"] and imports.summaries == []
     assert window.report.cells[NEW] == 72 and window.document.stated == {}

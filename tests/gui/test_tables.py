@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from gxdesk import schema
-from gxdesk.gui.flags import ERROR_BG
-from gxdesk.gui.table_model import COMPUTED_BG
+from gxdesk.gui.editor.flags import ERROR_BG
+from gxdesk.gui.editor.table_model import COMPUTED_BG
 from gxdesk.schema import REQUEST_COLUMN_IDS
 from tests.gui.conftest import type_into
 

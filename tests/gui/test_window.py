@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from gxdesk import schema
-from gxdesk.gui.flags import ERROR_BG
+from gxdesk.gui.editor.flags import ERROR_BG
 from gxdesk.gui.window import FILE_MENU_SECTIONS
 from tests.gui.conftest import type_into
 
@@ -109,14 +112,99 @@ def test_file_menu_has_room_for_later_actions(window):
     position = actions.index(action)
     assert actions.index(next(a for a in actions if a.text().startswith("载入上年报告"))) < position
     assert position < actions.index(next(a for a in actions if a.text().startswith("退出")))
-    assert "import" in FILE_MENU_SECTIONS
+    texts = [a.text().replace("&", "") for a in actions]
+
+    def at(prefix: str) -> int:
+        return next(i for i, text in enumerate(texts) if text.startswith(prefix))
+
+    # Each feature's actions sit in its own section, the sections in FILE_MENU_SECTIONS order.
+    first_of = {"open": "新建", "import": "导入已发布的报告", "save": "保存", "previous": "载入上年报告",
+                "export": "导出 Word", "print": "打印", "quit": "退出"}
+    assert [at(first_of[section]) for section in FILE_MENU_SECTIONS] == sorted(at(t) for t in first_of.values())
+    assert at("字体与版式设置") < position < at("打印")  # at the end of its section
+    separators = [i for i, a in enumerate(actions) if a.isSeparator()]
+    assert all(any(at(first_of[a]) < s < at(first_of[b]) for s in separators)
+               for a, b in pairwise(FILE_MENU_SECTIONS))
 
 
 def test_replace_report_is_one_undo_step(window):
     from gxdesk.model import new_report
 
     original = window.report
-    window.replace_report(new_report("乙局", 2025), "导入")
+    window.document.replace_report(new_report("乙局", 2025), "导入")
     assert window.meta_page.organ.text() == "乙局"
     window.document.undo_stack.undo()
     assert window.report is original and window.meta_page.organ.text() == original.organ
+
+
+def test_typing_then_a_paste_undo_like_word(qtbot, window):
+    """The last paste, then the last run of typing; moving the cursor starts a new run."""
+    field = window.text_page("五").fields["problems"]
+    window.tabs.setCurrentIndex(window.tab_of_section["五"])
+    stack = window.document.undo_stack
+    original = field.toPlainText()
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, "abc")
+    QGuiApplication.clipboard().setText("粘贴的句子")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "de")
+    assert window.report.text["problems"] == original + "abc粘贴的句子de"
+    assert stack.count() == 3 and stack.undoText() == "修改五、存在的主要问题及改进情况·存在的主要问题"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == original + "abc粘贴的句子"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == window.report.text["problems"] == original + "abc"  # the typed sentence
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == original
+
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, "xy")
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # still the same run
+    field.moveCursor(field.textCursor().MoveOperation.Start)
+    qtbot.keyClicks(field, "z")
+    assert field.toPlainText() == "z" + original + "x" and stack.count() == 2
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == original + "x"
+
+
+def test_typing_a_character_and_erasing_it_leaves_no_step(qtbot, window):
+    field = window.meta_page.doc_number
+    field.setFocus()
+    field.end(False)
+    qtbot.keyClicks(field, "7")
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert window.document.undo_stack.count() == 0 and not window.isWindowModified()
+
+
+def test_the_document_says_what_changed(qtbot, window):
+    from gxdesk.edits import EVERYTHING, Change
+
+    seen = []
+    window.document.changed.connect(seen.append)
+    type_into(qtbot, window.view("appeals"), ("appeals", "review", "other"), "7")
+    field = window.text_page("六").fields["other"]
+    field.setFocus()
+    qtbot.keyClicks(field, "x")
+    window.meta_page.organ.setFocus()
+    qtbot.keyClicks(window.meta_page.organ, "y")
+    window.document.set_previous(None)  # only the findings may differ
+    window.document.undo_stack.undo()
+    assert seen == [Change(tables=frozenset({"appeals"})), Change(parts=frozenset({"other"})),
+                    Change(fields=frozenset({"organ"})), Change(), Change(fields=frozenset({"organ"}))]
+    window.document.reset(window.report, None)
+    assert seen[-1] == EVERYTHING
+
+
+def test_the_tests_answer_every_question_the_window_may_ask():
+    import inspect
+
+    from gxdesk.gui.prompts import Prompts, QtPrompts
+    from tests.gui.conftest import Answers
+
+    questions = [name for name in vars(Prompts) if not name.startswith("_")]
+    assert "ask_unsaved" in questions and "show_preview" in questions
+    for implementation in (QtPrompts, Answers):
+        for name in questions:
+            expected = inspect.signature(getattr(Prompts, name)).parameters
+            assert inspect.signature(getattr(implementation, name)).parameters.keys() == expected.keys(), name

@@ -15,20 +15,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gxdesk.errors import InputError
-from gxdesk.gui.actions import busy, make_action
+from gxdesk.gui.actions import busy
+from gxdesk.gui.host import Host
+from gxdesk.gui.outputs.export import Exporter, window_wording
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
 
-    from gxdesk.gui.window import MainWindow
+    from gxdesk.model import Report
 
 PREVIEW_DPI = 150
 PRINT_DPI = 600
 
 
-def install(window: MainWindow) -> Printing:
-    printing = window.printing = Printing(window)
-    window.add_file_action("print", make_action(window, "打印(&P)…", printing.preview, "Ctrl+P"))
+def install(host: Host, exporter: Exporter) -> Printing:
+    printing = Printing(host, exporter)
+    host.add_file_action("print", host.action("打印(&P)…", printing.preview, "Ctrl+P"))
     return printing
 
 
@@ -39,12 +43,12 @@ class PdfPages:
         import pypdfium2
 
         self.pdf = pypdfium2.PdfDocument(data)
-        self._preview: dict[int, object] = {}  # page → QImage at PREVIEW_DPI (the preview repaints often)
+        self._preview: dict[int, QImage] = {}  # page → image at PREVIEW_DPI (the preview repaints often)
 
     def __len__(self) -> int:
         return len(self.pdf)
 
-    def image(self, index: int, dpi: float, smooth: bool = True):
+    def image(self, index: int, dpi: float, smooth: bool = True) -> QImage:
         from PySide6.QtGui import QImage
 
         page = self.pdf[index]
@@ -81,7 +85,7 @@ class PdfPages:
             painter.end()
 
 
-def _fit(paper, aspect: float):
+def _fit(paper: QRectF, aspect: float) -> QRectF:
     """The largest rectangle of ``aspect`` (width / height) in ``paper``, at its top left.
 
     On A4 paper that is the whole sheet: the PDF's margins are the printed margins."""
@@ -106,7 +110,7 @@ def new_printer(title: str) -> QPrinter:
     return printer
 
 
-def print_to_file(window: MainWindow, path: str) -> int:
+def print_to_file(report: Report, path: str) -> int:
     """Print the report through the same path as 打印 into a PDF file; the page count.
 
     The frozen app's smoke test uses it (GXDESK_PRINT_TO) to prove pdfium and Qt's
@@ -115,9 +119,9 @@ def print_to_file(window: MainWindow, path: str) -> int:
 
     from gxdesk.render import render_bytes
 
-    data, _warnings = render_bytes(window.report, ".pdf")
+    data, _warnings = render_bytes(report, ".pdf")
     pages = PdfPages(data)
-    printer = new_printer(window.report.display_title)
+    printer = new_printer(report.display_title)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
     pages.paint(printer)
@@ -125,19 +129,11 @@ def print_to_file(window: MainWindow, path: str) -> int:
 
 
 class Printing:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-
-    # --- Questions (tests replace this) ------------------------------------------------
-
-    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
-        dialog.exec()
-
-    # --- What the action does --------------------------------------------------------------
+    def __init__(self, host: Host, exporter: Exporter) -> None:
+        self.host, self.exporter = host, exporter
 
     def preview(self) -> bool:
-        window = self.window
-        exporter = window.exporter
+        host, exporter = self.host, self.exporter
         if not exporter.may_output("打印"):
             return False
         options = exporter.options()
@@ -145,27 +141,27 @@ class Printing:
             return False
         from gxdesk.render import render_bytes
 
+        report = host.document.report
         try:
             with busy():
-                data, warnings = render_bytes(window.report, ".pdf", **options)
+                data, warnings = render_bytes(report, ".pdf", font_dir=options.font_dir, seal=options.seal)
                 pages = PdfPages(data)
         except InputError as error:
-            window.warn("无法打印", str(error))
+            host.prompts.warn("无法打印", str(error))
             return False
         except ImportError:  # a build without pdfium: say what still works
-            window.warn("无法打印", "缺少打印组件 pypdfium2；请用“导出 PDF”生成文件后用 PDF 阅读器打印")
+            host.prompts.warn("无法打印", "缺少打印组件 pypdfium2；请用“导出 PDF”生成文件后用 PDF 阅读器打印")
             return False
         if warnings:
-            from gxdesk.gui.export_actions import window_wording
-
-            window.show_message("；".join(window_wording(w) for w in warnings))
+            host.show_message("；".join(window_wording(w) for w in warnings))
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        printer = new_printer(window.report.display_title)
+        printer = new_printer(report.display_title)
+        window = host.widget()
         dialog = QPrintPreviewDialog(printer, window)
-        dialog.setWindowTitle(f"打印预览 — {window.report.display_title}")
+        dialog.setWindowTitle(f"打印预览 — {report.display_title}")
         dialog.paintRequested.connect(pages.paint)
         dialog.resize(window.width() * 3 // 4, window.height())
-        self.show_preview(dialog)
+        host.prompts.show_preview(dialog)
         dialog.deleteLater()
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gxdesk.gui.document import Document
@@ -14,6 +14,8 @@ ERROR_DOT, WARNING_DOT = "#d64545", "#e0a800"
 
 def dot(colour: str, size: int = 12) -> QIcon:
     """A small filled circle: the mark of an error (red) or a warning (amber)."""
+    from PySide6.QtGui import QPainter, QPixmap  # a report without findings never draws one: start-up skips them
+
     pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size for high-DPI screens
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -36,8 +38,10 @@ class FindingsPanel(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.summary = QLabel(objectName="findings_summary", wordWrap=True)
-        self.list = QListWidget(objectName="findings_list")
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setObjectName("findings_summary")
+        self.list = QListWidget()
+        self.list.setObjectName("findings_list")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activated)
@@ -47,10 +51,10 @@ class FindingsPanel(QDockWidget):
         self.setWidget(body)
         self._icons: dict[bool, QIcon] = {}  # drawn when the first finding shows
         self._shown: list[Finding] | None = None
-        document.findings_changed.connect(self.refresh)
+        document.changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, _change: object = None) -> None:
         findings = self.document.findings
         if findings == self._shown:
             return  # most keystrokes change no finding: keep the list (and its scroll position)

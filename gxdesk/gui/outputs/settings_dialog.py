@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.gui.actions import named
+
 FONT_HINT = ("先从这个文件夹找字体，例如从单位电脑复制来的仿宋_GB2312、楷体_GB2312、方正小标宋简体（.ttf 文件）；"
              "找不到的再用本机安装的字体。不设置则只用本机字体。")
 SEAL_TEXT = "加盖印章的版式：成文日期右空四字，署名居中于日期之上，为印章留出位置"
@@ -40,25 +42,26 @@ class OutputSettingsDialog(QDialog):
         fonts = QGroupBox("字体文件夹")
         box = QVBoxLayout(fonts)
         row = QHBoxLayout()
-        self.folder = QLineEdit(font_dir, objectName="font_dir", placeholderText="（不设置：使用本机安装的字体）")
+        self.folder = named(QLineEdit(font_dir, placeholderText="（不设置：使用本机安装的字体）"), "font_dir")
         self.folder.editingFinished.connect(self._show_fonts)
-        choose = QPushButton("选择…", objectName="choose_font_dir")
+        choose = named(QPushButton("选择…"), "choose_font_dir")
         choose.clicked.connect(self._choose)
-        clear = QPushButton("清除", objectName="clear_font_dir")
+        clear = named(QPushButton("清除"), "clear_font_dir")
         clear.clicked.connect(self._clear)
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
         row.addWidget(clear)
         box.addLayout(row)
-        box.addWidget(QLabel(FONT_HINT, objectName="hint", wordWrap=True))
+        box.addWidget(named(QLabel(FONT_HINT, wordWrap=True), "hint"))
         box.addWidget(QLabel("生成 Word、PDF 和打印时将使用："))
-        self.fonts_in_use = QLabel(objectName="fonts_in_use")
-        self.font_warnings = QLabel(objectName="font_warnings", wordWrap=True)
+        self.fonts_in_use = named(QLabel(), "fonts_in_use")
+        self.font_warnings = named(QLabel(wordWrap=True), "font_warnings")
         box.addWidget(self.fonts_in_use)
         box.addWidget(self.font_warnings)
         layout.addWidget(fonts)
 
-        self.seal = QCheckBox(SEAL_TEXT, objectName="seal", checked=seal)
+        self.seal = named(QCheckBox(SEAL_TEXT), "seal")
+        self.seal.setChecked(seal)
         layout.addWidget(self.seal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")

@@ -23,65 +23,52 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gxdesk.errors import InputError
-from gxdesk.gui.actions import busy, make_action
+from gxdesk.gui.actions import busy
+from gxdesk.gui.files.lifecycle import Files
+from gxdesk.gui.files.previous import PreviousYear
+from gxdesk.gui.host import Host
+from gxdesk.gui.prompts import SHOWN_LINES
 
 if TYPE_CHECKING:
-    from gxdesk.gui.import_dialog import ImportRequest
-    from gxdesk.gui.window import MainWindow
+    from PySide6.QtGui import QAction
+
+    from gxdesk.gui.importing.dialog import ImportRequest
 
 PASTED = "粘贴的文字"
-SHOWN_LINES = 12  # the summary lists this many; "详细信息" has them all
 DROP_STATED = "不再核对原表合计"
 
 
-def install(window: MainWindow) -> Importing:
-    importing = window.importing = Importing(window)
-    window.add_file_action("import", make_action(window, "导入已发布的报告(&I)…", importing.start))
-    drop = make_action(window, DROP_STATED, lambda: window.document.set_stated({}))
+def install(host: Host, files: Files, previous: PreviousYear) -> Importing:
+    importing = Importing(host, files, previous)
+    host.add_file_action("import", host.action("导入已发布的报告(&I)…", importing.start))
+    document = host.document
+    drop = importing.drop_stated_action = host.action(DROP_STATED, lambda: document.set_stated({}))
     drop.setToolTip("导入的报告中印出的合计与各项相加不一致时，这些问题列在「检查」面板中，直到数字一致或选择此项")
-    window.checks_menu.addSeparator()
-    window.checks_menu.addAction(drop)
-    window.document.state_changed.connect(lambda: drop.setEnabled(bool(window.document.stated)))
+    host.add_checks_action(drop)
+    document.state_changed.connect(lambda: drop.setEnabled(bool(document.stated)))
     drop.setEnabled(False)
-    importing.drop_stated_action = drop
     return importing
 
 
 class Importing:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    drop_stated_action: QAction
 
-    # --- Questions (tests replace these) -------------------------------------------------
-
-    def ask_import(self) -> ImportRequest | None:
-        from gxdesk.gui.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.window.settings.last_folder, self.window)
-        return dialog.request() if dialog.exec() else None
-
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
-        if len(details) > SHOWN_LINES:
-            box.setDetailedText("\n".join(details))
-        box.exec()
-
-    # --- What the action does --------------------------------------------------------------
+    def __init__(self, host: Host, files: Files, previous: PreviousYear) -> None:
+        self.host, self.files, self.previous = host, files, previous
 
     def start(self) -> bool:
-        request = self.ask_import()
+        request = self.host.prompts.ask_import(self.host.settings.last_folder)
         return request is not None and self.run(request)
 
     def run(self, request: ImportRequest) -> bool:
         from gxdesk.importer import import_file, import_text
 
-        window = self.window
+        host = self.host
         try:
             with busy():
                 result = import_file(request.path) if request.path else import_text(request.text, PASTED)
         except InputError as error:
-            window.warn("无法导入", f"{error}\n\n当前报告没有改动。")
+            host.prompts.warn("无法导入", f"{error}\n\n当前报告没有改动。")
             return False
         source = request.path.name if request.path else PASTED
         report, lines = result.report, result.messages()
@@ -89,22 +76,22 @@ class Importing:
             from gxdesk.schema import YEAR_MAX, YEAR_MIN
 
             if not YEAR_MIN <= report.year <= YEAR_MAX:
-                report.year = window.report.year - 1
+                report.year = host.document.report.year - 1
                 lines.insert(0, f"原文中没有找到报告年度，已按 {report.year} 年度核对")
-            done = window.use_previous(report, source)
-            self.show_summary("已导入上年报告", _summary(done, lines), lines)
+            done = self.previous.use(report, source)
+            host.prompts.show_summary("已导入上年报告", _summary(done, lines), lines)
             return True
         found = report.short_title if report.organ and report.year else Path(source).stem
         name = f"{found}（导入）"
-        if not window.open_report(report, name, unsaved=True):
+        if not self.files.open_report(report, name, unsaved=True):
             return False
-        window.document.set_stated(result.stated)
+        host.document.set_stated(result.stated)
         done = (f"已从“{source}”导入{report.organ or '（机关名称未找到）'} {report.year or '（年度未找到）'} 年度报告，"
                 "作为新报告打开，尚未保存。")
         if lines:
             done += ("\n\n标红的单元格是原文中没有找到或留空的数字；原表合计与各项相加不一致的，"
                      "列在「检查」面板中。请核对后用“另存为”保存。")
-        self.show_summary("已导入报告", _summary(done, lines), lines)
+        host.prompts.show_summary("已导入报告", _summary(done, lines), lines)
         return True
 
 

@@ -1,16 +1,19 @@
 """The text tabs: 基本信息 (meta and preamble) and the narrative parts of 一, 五 and 六.
 
-Every field writes through the document as undoable steps; typing in one
-field is one step until the field loses the focus. Ctrl+Z / Ctrl+Y in a field
-go to the window's undo history, so there is one history for the whole report.
+Every field writes through the document as core edits (``gxdesk.edits``):
+a run of typing in one field is one undo step, until the field loses the
+focus or the cursor is moved elsewhere; a paste is a step of its own. Ctrl+Z /
+Ctrl+Y in a field go to the window's undo history, so there is one history
+for the whole report.
 """
 
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -24,28 +27,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.edits import Change, SetMeta, SetText, Typing, check_meta, meta_value
+from gxdesk.errors import InputError
+from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
-from gxdesk.gui.flags import flag_tooltip
+from gxdesk.gui.editor.flags import flag_tooltip
 from gxdesk.numbers import item_mark
-from gxdesk.rules import ERROR
+from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 
-_sessions = itertools.count(1)  # one per stretch of typing in one field: its edits merge
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
+_runs = itertools.count(1)  # one per stretch of typing in one field (Typing.run): its edits merge
+_REDO_Y = QKeySequence("Ctrl+Y")
 
 
 class _HistoryKeys(QObject):
-    """Leaves Ctrl+Z / Ctrl+Y to the window's shortcuts instead of the field's own undo."""
+    """Leaves Ctrl+Z / Ctrl+Y to the window's shortcuts instead of the field's own undo,
+    and starts a new run of typing whenever a field gets the focus."""
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and (
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
             event.matches(QKeySequence.StandardKey.Undo)
             or event.matches(QKeySequence.StandardKey.Redo)
-            or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+            or QKeySequence(event.keyCombination()) == _REDO_Y
         ):
             event.ignore()
             return True
         if event.type() == QEvent.Type.FocusIn:
-            watched.setProperty("edit_session", next(_sessions))
+            watched.setProperty("edit_run", next(_runs))
         return False
 
 
@@ -54,10 +65,15 @@ _HISTORY_KEYS = _HistoryKeys()
 
 def _watch(widget: QWidget) -> None:
     widget.installEventFilter(_HISTORY_KEYS)
-    widget.setProperty("edit_session", next(_sessions))
+    widget.setProperty("edit_run", next(_runs))
 
 
-def set_flags(widget: QWidget, flags) -> None:
+def _run(widget: QWidget) -> int:
+    run = widget.property("edit_run")
+    return run if isinstance(run, int) else 0
+
+
+def set_flags(widget: QWidget, flags: Sequence[Finding]) -> None:
     """Colour a field's frame by its findings (see ui/gxdesk.qss) and explain them on hover."""
     state = "" if not flags else ("error" if any(f.severity is ERROR for f in flags) else "warning")
     if (widget.property("flag") or "") != state:  # unset at first: repolishing unflagged fields costs start-up
@@ -68,32 +84,46 @@ def set_flags(widget: QWidget, flags) -> None:
 
 
 class TextField(QPlainTextEdit):
+    """One narrative part. (``report_document``: Qt's own ``document()`` is the text's.)"""
+
     def __init__(self, document: Document, part: TextPart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document, self.part = document, part
+        self.report_document, self.part = document, part
         self.setObjectName(f"text_{part.id}")
         self.setPlaceholderText(part.hint)
         self.setUndoRedoEnabled(False)  # the window's history undoes text too
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().height() * 5)
+        self._pasting = False
         _watch(self)
         self.textChanged.connect(self._typed)
         self.load()
 
     def load(self) -> None:
-        text = self.document.report.text[self.part.id]
+        text = self.report_document.report.text[self.part.id]
         if self.toPlainText() != text:
             self.blockSignals(True)
             self.setPlainText(text)
             self.moveCursor(self.textCursor().MoveOperation.End)
             self.blockSignals(False)
 
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste (or a drop): an undo step of its own, not part of the typing around it."""
+        self._pasting = True
+        try:
+            super().insertFromMimeData(source)
+        finally:
+            self._pasting = False
+
     def _typed(self) -> None:
-        self.document.set_text(self.part.id, self.toPlainText(), self.property("edit_session"))
+        typing = None if self._pasting else Typing(_run(self), self.textCursor().position())
+        self.report_document.push(SetText(self.part.id, self.toPlainText(), typing))
 
 
-class _Page(QScrollArea):
+class FieldPage(QScrollArea):
     """A scrolling page of fields; ``fields`` maps a meta key or text part id to its widget."""
+
+    refused = Signal(str)  # an entry the core refused, with the reason
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +131,7 @@ class _Page(QScrollArea):
         self.fields: dict[str, QWidget] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(objectName="page")
+        body = named(QWidget(), "page")
         self.body_layout = QVBoxLayout(body)
         self.setWidget(body)
 
@@ -113,7 +143,7 @@ class _Page(QScrollArea):
             set_flags(widget, self.document.field_flags.get(name, []))
 
 
-class MetaPage(_Page):
+class MetaPage(FieldPage):
     """基本信息: organ, year, 发文字号, date, title and the preamble."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -121,15 +151,17 @@ class MetaPage(_Page):
         layout = self.body_layout
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.organ = QLineEdit(objectName="meta_organ")
-        self.year = QSpinBox(objectName="meta_year", minimum=YEAR_MIN, maximum=YEAR_MAX)
+        self.organ = named(QLineEdit(), "meta_organ")
+        self.year = named(QSpinBox(minimum=YEAR_MIN, maximum=YEAR_MAX), "meta_year")
         self.year.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 12)
-        self.doc_number = QLineEdit(objectName="meta_doc_number")
-        self.date = QDateEdit(objectName="meta_date", calendarPopup=True, displayFormat="yyyy年M月d日")
+        self.doc_number = named(QLineEdit(), "meta_doc_number")
+        self.date = named(QDateEdit(), "meta_date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
         self.date.setMinimumDate(QDate(YEAR_MIN - 1, 1, 1))  # the minimum stands for "not set"
         self.date.setSpecialValueText("未填写")
         self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 12)
-        self.title = QLineEdit(objectName="meta_title")
+        self.title = named(QLineEdit(), "meta_title")
         self.fields.update({
             "organ": self.organ, "year": self.year, "doc_number": self.doc_number,
             "date": self.date, "title": self.title,
@@ -137,39 +169,50 @@ class MetaPage(_Page):
         for name, widget in self.fields.items():
             form.addRow(META_LABELS[name] + "：", widget)
             _watch(widget)
-            if isinstance(widget, QSpinBox):
-                _watch(widget.findChild(QLineEdit))
+            inner = widget.findChild(QLineEdit) if isinstance(widget, QSpinBox) else None
+            if inner is not None:  # the spin box's own line editor gets the focus
+                _watch(inner)
         layout.addLayout(form)
         preamble = next(p for p in TEXT_PARTS if p.section not in SECTION_BY_ID)
         layout.addWidget(_caption(preamble.section, preamble.hint))
-        self.preamble = self.fields[preamble.id] = TextField(document, preamble)
+        self.preamble = TextField(document, preamble)
+        self.fields[preamble.id] = self.preamble
         layout.addWidget(self.preamble, 1)
 
-        self.organ.textEdited.connect(lambda t: self._set("organ", t.strip(), self.organ))
-        self.doc_number.textEdited.connect(lambda t: self._set("doc_number", t.strip(), self.doc_number))
-        self.title.textEdited.connect(lambda t: self._set("title", t.strip(), self.title))
-        self.year.valueChanged.connect(lambda v: self._set("year", v, self.year))
+        self._lines = {"organ": self.organ, "doc_number": self.doc_number, "title": self.title}
+        for name, line in self._lines.items():
+            line.textEdited.connect(lambda text, n=name, w=line: self._set(n, text, w, w.cursorPosition()))
+        self.year.valueChanged.connect(lambda value: self._set("year", value, self.year))
         self.date.dateChanged.connect(self._date_changed)
-        document.meta_changed.connect(self.load)
+        document.changed.connect(self._changed)
         self.load()
 
-    def _set(self, field: str, value: object, widget: QWidget) -> None:
-        if not self._loading:
-            self.document.set_meta(field, value, widget.property("edit_session"))
+    def _set(self, field: str, value: str | int, widget: QWidget, caret: int | None = None) -> None:
+        if self._loading:
+            return
+        try:
+            self.document.push(SetMeta(field, value, Typing(_run(widget), caret)))
+        except InputError as error:
+            self.load()  # the field shows what the report holds
+            self.refused.emit(f"{error}，未修改")
 
     def _date_changed(self, date: QDate) -> None:
         text = "" if date == self.date.minimumDate() else date.toString("yyyy-MM-dd")
         self._set("date", text, self.date)
 
+    def _changed(self, change: Change) -> None:
+        if change.fields or self.preamble.part.id in change.parts:
+            self.load()
+
     _loading = False
 
-    def load(self, _field: str = "") -> None:
+    def load(self) -> None:
         report = self.document.report
         self._loading = True
         try:
-            for widget, text in ((self.organ, report.organ), (self.doc_number, report.doc_number),
-                                 (self.title, report.title)):
-                if widget.text().strip() != text:
+            for name, widget in self._lines.items():
+                text = str(meta_value(report, name))
+                if check_meta(name, widget.text()) != text:
                     widget.setText(text)
             self.year.setValue(report.year or YEAR_MIN)
             date = QDate.fromString(report.date, "yyyy-MM-dd") if report.date else self.date.minimumDate()
@@ -187,30 +230,29 @@ def _caption(title: str, hint: str) -> QWidget:
     layout.setContentsMargins(0, 8, 0, 0)
     layout.setSpacing(2)
     if title:
-        layout.addWidget(QLabel(title, objectName="part_title"))
-    layout.addWidget(QLabel(hint, objectName="hint", wordWrap=True))
+        layout.addWidget(named(QLabel(title), "part_title"))
+    layout.addWidget(named(QLabel(hint, wordWrap=True), "hint"))
     return box
 
 
-class TextPage(_Page):
+class TextPage(FieldPage):
     """One section's narrative parts, each with its customary sub-heading and a hint."""
-
-    fields: dict[str, TextField]
 
     def __init__(self, document: Document, section: str, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         layout = self.body_layout
-        layout.addWidget(QLabel(SECTION_BY_ID[section].heading, objectName="section_heading"))
+        layout.addWidget(named(QLabel(SECTION_BY_ID[section].heading), "section_heading"))
         parts = [p for p in TEXT_PARTS if p.section == section]
         numbered = itertools.count(1)
+        self.text_fields: dict[str, TextField] = {}
         for part in parts:
             title = f"{item_mark(next(numbered))}{part.title}" if part.title else ""
             layout.addWidget(_caption(title, part.hint))
             field = TextField(document, part)
             layout.addWidget(field, 1)
-            self.fields[part.id] = field
+            self.fields[part.id] = self.text_fields[part.id] = field
+        document.changed.connect(self._changed)
 
-    def load(self, part: str = "") -> None:
-        for field in self.fields.values():
-            if not part or field.part.id == part:
-                field.load()
+    def _changed(self, change: Change) -> None:
+        for part in change.parts & self.text_fields.keys():
+            self.text_fields[part].load()

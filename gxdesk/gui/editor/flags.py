@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtGui import QColor
 
 from gxdesk.rules import ERROR, Finding
@@ -10,11 +12,11 @@ ERROR_BG = QColor("#f9d6d5")
 WARNING_BG = QColor("#fdf0c2")
 
 
-def flag_colour(flags: list[Finding]) -> QColor | None:
+def flag_colour(flags: Sequence[Finding]) -> QColor | None:
     if not flags:
         return None
     return ERROR_BG if any(f.severity is ERROR for f in flags) else WARNING_BG
 
 
-def flag_tooltip(flags: list[Finding]) -> str:
+def flag_tooltip(flags: Sequence[Finding]) -> str:
     return "\n".join(f"{f.severity.label}：{f.message}" for f in flags)

@@ -1,6 +1,6 @@
 """The dialog of 文件 → 导入已发布的报告: where the report comes from and how to use it.
 
-Input only (``ImportRequest``); ``import_actions`` does the importing. Loaded
+Input only (``ImportRequest``); ``import_report`` does the importing. Loaded
 when the action runs, so that the window's start-up does not build these widgets' types.
 """
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.gui.actions import named
 from gxdesk.schema import REQUESTS
 
 FILE_KINDS = "已发布的报告 (*.docx *.html *.htm *.txt *.md);;所有文件 (*)"
@@ -52,31 +53,31 @@ class ImportDialog(QDialog):
         layout.addWidget(QLabel("导入已经发布的政府信息公开工作年度报告（通常是上一年度的），"
                                 "读出各部分文字和三张统计表的数字。", wordWrap=True))
 
-        self.sources = QTabWidget(objectName="import_sources")
+        self.sources = named(QTabWidget(), "import_sources")
         file_page = QWidget()
         file_layout = QVBoxLayout(file_page)
         row = QHBoxLayout()
-        self.path = QLineEdit(objectName="import_path", placeholderText="选择或输入文件路径")
-        choose = QPushButton("选择文件…", objectName="import_choose")
+        self.path = named(QLineEdit(placeholderText="选择或输入文件路径"), "import_path")
+        choose = named(QPushButton("选择文件…"), "import_choose")
         choose.clicked.connect(self._choose)
         row.addWidget(self.path, 1)
         row.addWidget(choose)
         file_layout.addLayout(row)
-        file_layout.addWidget(QLabel(FILE_HINT, objectName="hint", wordWrap=True))
+        file_layout.addWidget(named(QLabel(FILE_HINT, wordWrap=True), "hint"))
         file_layout.addStretch(1)
         self.sources.addTab(file_page, "从文件导入")
-        self.text = QPlainTextEdit(objectName="import_text")
+        self.text = named(QPlainTextEdit(), "import_text")
         self.text.setPlaceholderText("在这里粘贴从政府网站或 PDF 中复制的报告全文（Ctrl+V）")
         self.sources.addTab(self.text, "粘贴文字")
         layout.addWidget(self.sources, 1)
 
         use = QGroupBox("导入后")
         use_layout = QVBoxLayout(use)
-        self.as_new = QRadioButton("作为新报告打开：核对、修改后用“另存为”保存", objectName="import_as_new",
-                                   checked=True)
+        self.as_new = named(QRadioButton("作为新报告打开：核对、修改后用“另存为”保存"), "import_as_new")
+        self.as_new.setChecked(True)
         carried_over = REQUESTS.row("carried_over").short
-        self.as_previous = QRadioButton(f"作为上年报告：填入当前报告的「{carried_over}」，并开启跨年核对",
-                                        objectName="import_as_previous")
+        self.as_previous = QRadioButton(f"作为上年报告：填入当前报告的「{carried_over}」，并开启跨年核对")
+        self.as_previous.setObjectName("import_as_previous")
         group = QButtonGroup(self)
         for button in (self.as_new, self.as_previous):
             group.addButton(button)

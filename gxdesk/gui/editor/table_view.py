@@ -10,8 +10,30 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPen
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QHelpEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -19,14 +41,17 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolTip,
     QWidget,
 )
 
 from gxdesk.grid import CellRole, GridCell, fit_heights
-from gxdesk.gui.flags import flag_colour, flag_tooltip
-from gxdesk.gui.table_model import HEADER_BG, TEXT, ReportTableModel
+from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
+from gxdesk.gui.editor.table_model import HEADER_BG, TEXT, Index, ReportTableModel
+from gxdesk.model import CellKey
+from gxdesk.rules import Finding
 
 PAD_X, PAD_Y = 6, 5  # room around a label inside its cell
 GRID_COLOUR = "#b8c2cc"
@@ -65,7 +90,7 @@ class GridHeader(QHeaderView):
         y = sum(self.level_heights[: cell.row])
         return QRect(x, y, width, sum(self.level_heights[cell.row: cell.row + cell.rowspan]))
 
-    def leaf_flags(self, cell: GridCell):
+    def leaf_flags(self, cell: GridCell) -> list[Finding]:
         """Findings about the whole column under a leaf header cell."""
         if cell.row + cell.rowspan != self.grid_model.grid.header_rows or cell.colspan != 1:
             return []
@@ -74,7 +99,7 @@ class GridHeader(QHeaderView):
             return []
         return self.grid_model.document.column_flags(value.key[0], value.key[2])
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.setPen(QPen(TEXT))
         for cell in self.header_cells:
@@ -88,8 +113,8 @@ class GridHeader(QHeaderView):
             painter.drawText(rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
                              int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), cell.text)
 
-    def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             for cell in self.header_cells:
                 if self.cell_rect(cell).contains(event.pos()):
                     tip = flag_tooltip(self.leaf_flags(cell))
@@ -101,7 +126,7 @@ class GridHeader(QHeaderView):
 class FigureDelegate(QStyledItemDelegate):
     """A plain line editor; the model parses and refuses what is not a figure."""
 
-    def createEditor(self, parent, option, index):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
@@ -109,6 +134,8 @@ class FigureDelegate(QStyledItemDelegate):
 
 
 class ReportTableView(QTableView):
+    message = Signal(str)  # for the status bar: a refused entry, a paste done
+
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"table_{model.table.id}")
@@ -139,7 +166,8 @@ class ReportTableView(QTableView):
         for cell in model.body_cells():
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row - model.offset, cell.column, cell.rowspan, cell.colspan)
-        self._fit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.fit_rows)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.fit_rows)
         self.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
         self.fit_columns()
         first = next((c for c in model.body_cells() if model.is_entered(c)), None)
@@ -192,7 +220,7 @@ class ReportTableView(QTableView):
             header.set_level_heights(fit_heights(grid, 0, grid.header_rows, widths, measure, line))
             self.updateGeometries()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_timer.start()
 
@@ -201,7 +229,7 @@ class ReportTableView(QTableView):
 
     # --- Keys ------------------------------------------------------------------------
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif event.matches(QKeySequence.StandardKey.Paste):
@@ -213,13 +241,13 @@ class ReportTableView(QTableView):
         else:
             super().keyPressEvent(event)
 
-    def inputMethodEvent(self, event) -> None:
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         """Text from an input method (full-width digits typed with a Chinese IME) opens the
         editor like a key does; Qt's views open it but drop the text, losing the first digit."""
         index = self.currentIndex()
         if (not self._editing() and event.commitString()
                 and self.report_model.flags(index) & Qt.ItemFlag.ItemIsEditable
-                and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, None)):
+                and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)):
             editor = self.indexWidget(index)
             if editor is not None:
                 QApplication.sendEvent(editor, event)
@@ -229,7 +257,7 @@ class ReportTableView(QTableView):
     def _editing(self) -> bool:
         return self.state() == QAbstractItemView.State.EditingState
 
-    def closeEditor(self, editor, hint) -> None:
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Enter moves down and Tab right, without opening the next editor (as in Excel);
         a refused entry keeps the cursor where the problem is."""
         Hint = QAbstractItemDelegate.EndEditHint
@@ -244,19 +272,17 @@ class ReportTableView(QTableView):
         if move is not None:
             self._move(move)
 
-    def _move(self, action) -> None:
+    def _move(self, action: QAbstractItemView.CursorAction) -> None:
         index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if index.isValid():
             self.setCurrentIndex(index)
 
-    def _on_refused(self, index: QModelIndex, message: str) -> None:
+    def _on_refused(self, index: QModelIndex | QPersistentModelIndex, message: str) -> None:
         self._refused = self._editing()  # closeEditor then keeps the cursor on the problem
         self.setCurrentIndex(index)
         rect = self.visualRect(index)
         QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self)
-        window = self.window()
-        if hasattr(window, "show_message"):
-            window.show_message(message)
+        self.message.emit(message)
 
     # --- Clipboard and clearing -----------------------------------------------------
 
@@ -277,11 +303,10 @@ class ReportTableView(QTableView):
         for row in range(top, bottom + 1):
             values = []
             for column in range(left, right + 1):
-                cell = self.report_model.cell(self.report_model.index(row, column))
-                if cell is None:
-                    continue  # inside a span: one value per printed cell
                 index = self.report_model.index(row, column)
-                values.append(self.report_model.data(index) if (row, column) in chosen else "")
+                if self.report_model.cell(index) is None:
+                    continue  # inside a span: one value per printed cell
+                values.append(self.report_model.text(index) if (row, column) in chosen else "")
             lines.append("\t".join(values))
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
@@ -309,27 +334,22 @@ class ReportTableView(QTableView):
                     if model.is_entered(cell):
                         entries.append((cell, value))
         if entries and model.set_texts(entries, f"粘贴 {len(entries)} 个单元格"):
-            self.show_message(f"已粘贴 {len(entries)} 个单元格")
+            self.message.emit(f"已粘贴 {len(entries)} 个单元格")
 
     def clear_selection_to_zero(self) -> None:
         cells = [c for c in self.selected_cells() if self.report_model.is_entered(c)]
         if cells:
             self.report_model.set_texts([(c, "0") for c in cells], f"清除 {len(cells)} 个单元格")
 
-    def show_message(self, message: str) -> None:
-        window = self.window()
-        if hasattr(window, "show_message"):
-            window.show_message(message)
-
     # --- Navigation from the findings panel -----------------------------------------
 
-    def select_key(self, key) -> None:
+    def select_key(self, key: CellKey) -> None:
         index = self.report_model.index_of(key)
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
     def select_column(self, table_id: str, column_id: str) -> None:
-        cells = [c for c in self.report_model.grid.values() if c.key[2] == column_id]
+        cells = [c for c in self.report_model.grid.values() if c.key is not None and c.key[2] == column_id]
         if not cells:
             return
         model = self.report_model

@@ -8,12 +8,15 @@ and flags come from the core on every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from typing import Union
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gxdesk.edits import Change
 from gxdesk.grid import CellRole, GridCell, grid_of
 from gxdesk.gui.document import Document
-from gxdesk.gui.flags import flag_colour, flag_tooltip
+from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
 from gxdesk.model import CellKey, Value
 from gxdesk.numbers import NumberError, format_figure, parse_figure
 from gxdesk.schema import Table, cell_name
@@ -30,6 +33,8 @@ _ROLES = frozenset({
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.FontRole,
 })
+Index = Union[QModelIndex, QPersistentModelIndex]
+_NO_PARENT = QModelIndex()
 _EDIT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -37,7 +42,7 @@ _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 class ReportTableModel(QAbstractTableModel):
     refused = Signal(QModelIndex, str)  # an entry that is not a figure, with the reason
 
-    def __init__(self, document: Document, table: Table, parent=None) -> None:
+    def __init__(self, document: Document, table: Table, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.table = table
@@ -47,19 +52,19 @@ class ReportTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         # Lookups the painting asks for thousands of times, computed once.
         self._anchors = {(c.row - self.offset, c.column): c for c in self.body_cells()}
-        self._computed = {c.key: self.grid.is_computed(c.key) for c in self.grid.values()}
-        self._shown: dict[CellKey, tuple] = {}
-        document.findings_changed.connect(self.refresh)
+        self._computed = {key: self.grid.is_computed(key) for key in self._keys()}
+        self._shown: dict[CellKey, tuple[Value, tuple[object, ...]]] = {}
+        document.changed.connect(self.refresh)
 
     # --- Geometry ------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else self.grid.rows - self.offset
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else self.grid.columns
 
-    def cell(self, index: QModelIndex) -> GridCell | None:
+    def cell(self, index: Index) -> GridCell | None:
         """The grid cell anchored at this index (None inside a span or outside)."""
         return self._anchors.get((index.row(), index.column()))
 
@@ -70,18 +75,28 @@ class ReportTableModel(QAbstractTableModel):
     def body_cells(self) -> list[GridCell]:
         return [c for c in self.grid.cells if c.row >= self.offset]
 
+    def entered_key(self, cell: GridCell | None) -> CellKey | None:
+        """The cell's key if a figure is typed into it (not a label, not a total)."""
+        if cell is None or cell.key is None or self._computed[cell.key]:
+            return None
+        return cell.key
+
     def is_entered(self, cell: GridCell | None) -> bool:
-        return cell is not None and cell.key is not None and not self._computed[cell.key]
+        return self.entered_key(cell) is not None
+
+    def _keys(self) -> list[CellKey]:
+        """Every figure's key, entered or computed, in grid order."""
+        return [c.key for c in self.grid.values() if c.key is not None]
 
     # --- Data ----------------------------------------------------------------------
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         cell = self.cell(index)
         if cell is None or cell.key is None:
             return Qt.ItemFlag.NoItemFlags
         return _READ_ONLY if self._computed[cell.key] else _EDIT
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         cell = self._anchors.get((index.row(), index.column()))
         if cell is None or role not in _ROLES:
             return None
@@ -111,7 +126,12 @@ class ReportTableModel(QAbstractTableModel):
             return self._bold
         return None
 
-    def _label_data(self, cell: GridCell, role: int):
+    def text(self, index: Index) -> str:
+        """What the cell shows: a figure, a label, or "" (blank, or inside a span)."""
+        shown = self.data(index)
+        return shown if isinstance(shown, str) else ""
+
+    def _label_data(self, cell: GridCell, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -128,36 +148,43 @@ class ReportTableModel(QAbstractTableModel):
             return self._bold
         return None
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         cell = self.cell(index)
-        if role != Qt.ItemDataRole.EditRole or not self.is_entered(cell):
+        key = self.entered_key(cell)
+        if role != Qt.ItemDataRole.EditRole or cell is None or key is None:
             return False
-        return self.set_texts([(cell, str(value))], f"修改{cell_name(*cell.key)}")
+        return self.set_texts([(cell, str(value))], f"修改{cell_name(*key)}")
 
-    def parse(self, cell: GridCell, text: str) -> Value:
+    def parse(self, key: CellKey, text: str) -> Value:
         """A typed or pasted entry as a figure; NumberError with the reason otherwise."""
-        return parse_figure(text, self.table.kind(cell.key[1]))
+        return parse_figure(text, self.table.kind(key[1]))
 
     def set_texts(self, entries: list[tuple[GridCell, str]], label: str) -> bool:
-        """Parse every entry, then apply all of them as one undo step, or none."""
+        """Parse every entry (entered cells only), then apply all of them as one undo step, or none."""
         changes: dict[CellKey, Value] = {}
         for cell, text in entries:
+            key = self.entered_key(cell)
+            if key is None:
+                continue
             try:
-                changes[cell.key] = self.parse(cell, text)
+                changes[key] = self.parse(key, text)
             except NumberError as error:
                 index = self.index(cell.row - self.offset, cell.column)
-                self.refused.emit(index, f"{cell_name(*cell.key)}：{error}，未修改")
+                self.refused.emit(index, f"{cell_name(*key)}：{error}，未修改")
                 return False
         self.document.set_cells(changes, label)
         return True
 
-    def refresh(self) -> None:
+    def refresh(self, change: Change | None = None) -> None:
         """Tell the views about the cells whose figure or flags changed, and only those:
-        an edit then repaints a handful of cells, not the table."""
+        an edit then repaints a handful of cells, not the table. ``change`` says whether
+        this table's figures may have changed (None: they may)."""
         report, flags, shown = self.document.report, self.document.flags, self._shown
-        figures_may_differ = self.table.id in self.document.touched or not shown
+        figures_may_differ = change is None or self.table.id in change.tables or not shown
         for cell in self.grid.values():
             key = cell.key
+            if key is None:
+                continue
             value = report.value(*key) if figures_may_differ else shown[key][0]
             state = (value, tuple(flags(key)))
             if shown.get(key) != state:

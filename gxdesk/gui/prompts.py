@@ -1,0 +1,159 @@
+"""Every question the window asks and every message it shows, behind one interface.
+
+The window and its features never open a message box or a file dialog
+themselves: they call the ``Prompts`` the window was given. ``QtPrompts``
+asks the clerk; the tests pass an object that answers instead
+(``tests/gui/conftest.py``). Dialog modules load when first asked.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Literal, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QWidget
+
+    from gxdesk.autosave import Draft
+    from gxdesk.gui.importing.dialog import ImportRequest
+    from gxdesk.rules import Finding
+
+APP_TITLE = "gxdesk 政府信息公开工作年度报告"
+SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has them all
+SHOWN_LINES = 12  # a summary lists this many lines; "详细信息" has them all
+
+Unsaved = Literal["save", "discard", "cancel"]
+# For the output settings dialog: which font each role would use, and warnings about them.
+DescribeFonts = Callable[[str], tuple[list[str], list[str]]]
+
+
+class Prompts(Protocol):
+    def ask_unsaved(self, name: str) -> Unsaved:
+        """The report ``name`` has unsaved changes: save them, discard them or cancel?"""
+
+    def ask_recover(self, draft: Draft, count: int) -> bool:
+        """Recover this draft of a session that crashed (one of ``count``)? No deletes it."""
+
+    def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None: ...
+
+    def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None: ...
+
+    def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
+        """Go on with ``doing`` (导出, 打印) although the report has these errors?"""
+
+    def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
+        """The font folder and the seal layout as chosen, or None (cancelled)."""
+
+    def ask_import(self, folder: str) -> ImportRequest | None:
+        """Which published report to import and how to use it, or None (cancelled)."""
+
+    def inform(self, title: str, text: str) -> None: ...
+
+    def warn(self, title: str, text: str) -> None: ...
+
+    def show_summary(self, title: str, text: str, details: list[str]) -> None:
+        """A result with a list of details the clerk may look through (an import's findings)."""
+
+    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
+        """Run the print preview until the clerk prints or closes it."""
+
+    def show_about(self, title: str, text: str) -> None: ...
+
+
+class QtPrompts:
+    """The real questions: message boxes and file dialogs over ``parent``."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+
+    def ask_unsaved(self, name: str) -> Unsaved:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, f"“{name}”有未保存的修改，是否保存？",
+                          parent=self.parent)
+        buttons: dict[object, Unsaved] = {
+            box.addButton("保存", QMessageBox.ButtonRole.AcceptRole): "save",
+            box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole): "discard",
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def ask_recover(self, draft: Draft, count: int) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        when = datetime.fromtimestamp(draft.saved).strftime("%Y年%m月%d日 %H:%M")
+        more = f"（共有 {count} 份草稿，其余的下次启动时再询问）" if count > 1 else ""
+        answer = QMessageBox.question(
+            self.parent, APP_TITLE,
+            f"上次程序没有正常关闭。找到“{draft.name}”在 {when} 自动保存的草稿{more}。\n\n恢复这份草稿吗？"
+            "选择“否”将删除这份草稿。",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self.parent, caption, folder, kinds)
+        return Path(name) if name else None
+
+    def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(self.parent, caption, str(suggested), kinds)
+        return Path(name) if name else None
+
+    def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        shown = "\n".join(f"· {f.message}" for f in errors[:SHOWN_ERRORS])
+        more = f"\n……另有 {len(errors) - SHOWN_ERRORS} 处" if len(errors) > SHOWN_ERRORS else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "报告还有错误",
+                          f"报告还有 {len(errors)} 处错误（见「检查」面板），{doing}的报告也会有这些错误。",
+                          parent=self.parent)
+        box.setInformativeText(f"{shown}{more}\n\n先返回修改，还是仍然{doing}？")
+        fix = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
+        go = box.addButton(f"仍然{doing}", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(fix)
+        box.exec()
+        return box.clickedButton() is go
+
+    def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
+        from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
+
+        dialog = OutputSettingsDialog(font_dir, seal, describe, self.parent)
+        return dialog.values() if dialog.exec() else None
+
+    def ask_import(self, folder: str) -> ImportRequest | None:
+        from gxdesk.gui.importing.dialog import ImportDialog
+
+        dialog = ImportDialog(folder, self.parent)
+        return dialog.request() if dialog.exec() else None
+
+    def inform(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self.parent, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self.parent, title, text)
+
+    def show_summary(self, title: str, text: str, details: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        if len(details) > SHOWN_LINES:
+            box.setDetailedText("\n".join(details))
+        box.exec()
+
+    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
+        dialog.exec()
+
+    def show_about(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self.parent, title, text)
