@@ -23,12 +23,7 @@ from gxdesk.files import read_limited
 from gxdesk.importer import limits
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.extract import ImportResult, extract
-<<<<<<< HEAD
 from gxdesk.importer.lines import Line, safe_text
-=======
-from gxdesk.importer.lines import Line
-from gxdesk.text import clean_text
->>>>>>> main
 
 __all__ = ["SUFFIXES", "ImportFileError", "ImportResult", "import_bytes", "import_file", "import_html",
            "import_stream", "import_text"]
@@ -80,7 +75,6 @@ def import_text(text: str, name: str = "粘贴的文字") -> ImportResult:
     """Text pasted from a web page or a PDF (the window's paste dialog)."""
     if not text.strip():
         raise ImportFileError("没有可导入的文字")
-<<<<<<< HEAD
     limits.check_chars(len(text), name)
     return _extract(_text_or_page(safe_text(text), name), name, plain_text=True)
 
@@ -94,9 +88,6 @@ def import_html(page: str, name: str = "粘贴的网页内容") -> ImportResult:
 
     parsed = html_page(safe_text(page), name)
     return _extract(parsed.lines, name, plain_text=False, titles=parsed.titles)
-=======
-    return _extract(_text_or_page(clean_text(text)), name, plain_text=True)
->>>>>>> main
 
 
 def import_bytes(data: bytes, kind: str, name: str) -> ImportResult:
@@ -115,13 +106,8 @@ def import_bytes(data: bytes, kind: str, name: str) -> ImportResult:
         return _extract(docx_lines(data, name), name, plain_text=False)
     from gxdesk.importer.text_reader import decode
 
-<<<<<<< HEAD
-    text = decode(data, name, html=kind == "html")
+    text = decode(data, name, html=kind == "html")  # made safe (safe_text) as it is decoded
     limits.check_chars(len(text), name)
-=======
-    # Control characters mean nothing in a report and no .docx can hold them (python-docx refuses).
-    text = clean_text(decode(data, name, html=kind == "html"))
->>>>>>> main
     if kind == "html":
         from gxdesk.importer.html_reader import html_page
 
