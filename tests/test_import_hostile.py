@@ -48,6 +48,7 @@ def files_in(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 @pytest.mark.parametrize("name", ["report.txt", "report.docx", "report.pdf", "report.html"])
+@pytest.mark.subprocess
 def test_a_fifo_as_source_is_refused_not_waited_on(tmp_path: Path, name: str) -> None:
     os.mkfifo(tmp_path / name)
     done = gxdesk("import", name, "-o", "out.gxr", cwd=tmp_path)
@@ -64,6 +65,7 @@ def test_a_device_behind_a_link_is_refused(tmp_path: Path) -> None:
 # --- Standard input ----------------------------------------------------------------------------
 
 
+@pytest.mark.subprocess
 def test_closed_stdin_is_one_line(tmp_path: Path) -> None:
     done = gxdesk("import", "-", "-o", "out.gxr", cwd=tmp_path, stdin=None, shell_prefix="exec 0<&-;")
     assert_refused(done, "标准输入")
@@ -86,6 +88,7 @@ def test_stdin_over_the_text_limit_is_refused_without_reading_it_all(tmp_path: P
     assert stream.read_sizes == [limits.MAX_BYTES["text"] + 1]
 
 
+@pytest.mark.subprocess
 def test_stdin_over_the_limit_through_the_command(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"a" * (limits.MAX_BYTES["text"] + 10))
@@ -99,6 +102,7 @@ def test_stdin_over_the_limit_through_the_command(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "kind"), [("big.txt", "text"), ("big.html", "html")])
+@pytest.mark.subprocess
 def test_a_source_over_its_size_limit_is_refused_unread(tmp_path: Path, name: str, kind: str) -> None:
     path = tmp_path / name
     with path.open("wb") as out:  # sparse: no 60 MB written to the disk
@@ -113,6 +117,7 @@ def _rows_page(rows: int) -> bytes:
             f"<table>{cells}</table></body></html>").encode()
 
 
+@pytest.mark.subprocess
 def test_a_page_with_more_rows_than_a_report_is_refused(tmp_path: Path) -> None:
     (tmp_path / "rows.html").write_bytes(_rows_page(limits.MAX_LINES + 1))  # 1 MB; 100k rows took 42 s
     done = gxdesk("import", "rows.html", "-o", "out.gxr", cwd=tmp_path)
@@ -138,6 +143,7 @@ def _page(organ: str, charset: str) -> str:
 
 
 @pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape", "rot13", "zlib", "utf-7"])
+@pytest.mark.subprocess
 def test_an_exotic_codec_named_by_the_page_is_not_used(tmp_path: Path, charset: str) -> None:
     # Under unicode_escape, "\udfff" in the page's bytes would decode to a lone surrogate.
     page = _page("某县\\udfff市场监督管理局", charset).encode("utf-8")
@@ -194,6 +200,7 @@ def _document(body: str, prolog: str = "", encoding: str = "UTF-8") -> bytes:
     ("runs", "<w:p>" + "<w:r>" * 5000 + "<w:t>x</w:t>" + "</w:r>" * 5000 + "</w:p>"),
     ("tables", "<w:tbl><w:tr><w:tc>" * 2000 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 2000),
 ])
+@pytest.mark.subprocess
 def test_deeply_nested_docx_is_refused_in_one_line(tmp_path: Path, what: str, body: str) -> None:
     _docx(tmp_path / "deep.docx", _document(body))
     done = gxdesk("import", "deep.docx", "-o", "out.gxr", cwd=tmp_path)
@@ -222,6 +229,7 @@ _LAUGHS = ('<!DOCTYPE w:document [<!ENTITY a "' + "a" * 1000 + '">'
 
 @pytest.mark.parametrize("encoding", ["UTF-8", "UTF-16", "UTF-16LE", "UTF-16BE"])
 @pytest.mark.parametrize("prolog", [_ENTITY, _LAUGHS], ids=["internal entity", "quadratic blowup"])
+@pytest.mark.subprocess
 def test_a_dtd_is_refused_whatever_the_encoding(tmp_path: Path, encoding: str, prolog: str) -> None:
     reference = "&organ;" if prolog is _ENTITY else "&b;"
     body = f"<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t>{reference}</w:t></w:r></w:p>"
