@@ -232,3 +232,24 @@ def test_refusal_reads_the_zip_from_bytes_too() -> None:
             archive.writestr(f"{i}", b"")
     with pytest.raises(ImportFileError, match="内部文件"):
         import_bytes(buffer.getvalue(), "docx", "x.docx")
+
+
+def _central_directory_patched(tmp_path: Path, offset: int, value: bytes) -> Path:
+    """A .docx whose first central-directory entry has ``value`` written at ``offset`` of its header."""
+    body = "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+    data = bytearray(_zip(tmp_path / "x.docx", {DOCUMENT: _document_xml(body)}).read_bytes())
+    at = data.index(b"PK\x01\x02") + offset
+    data[at:at + len(value)] = value
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(("offset", "value"), [
+    (6, b"\x83\x00"),  # "version needed to extract" 13.1: zipfile raises NotImplementedError
+    (42, b"\xff\xff\xff\x7f"),  # the local header's offset past the end: a negative seek (ValueError)
+], ids=["zip version", "local header offset"])
+def test_a_damaged_zip_directory_is_one_line(tmp_path: Path, offset: int, value: bytes) -> None:
+    """Found by tests/test_import_fuzz_pdf.py: both ended in a traceback."""
+    message = _refused(_central_directory_patched(tmp_path, offset, value))
+    assert "damaged.docx" in message and ("损坏" in message or "不是有效的 Word 文档" in message)

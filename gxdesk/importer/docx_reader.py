@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from typing import Iterator
 from xml.etree import ElementTree
 
@@ -46,7 +47,7 @@ _SKIP = frozenset(f"{_W}{tag}" for tag in ("sectPr", "sdtPr", "del", "moveFrom",
 def docx_lines(data: bytes, name: str) -> list[Line]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         raise ImportFileError(
             f"“{name}”不是有效的 Word 文档（.docx）；旧版 .doc 或加密文档请先在 Word 中另存为 .docx") from None
     with archive:
@@ -83,7 +84,7 @@ def _read_part(archive: zipfile.ZipFile, part: str, name: str) -> bytes:
             data = stream.read(MAX_PART + 1)
     except KeyError:
         raise ImportFileError(f"“{name}”不是有效的 Word 文档：缺少正文部分") from None
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError, zlib.error):
         raise ImportFileError(f"“{name}”已损坏或已加密，无法读取") from None
     if len(data) > MAX_PART:
         raise ImportFileError(f"“{name}”的正文解压后超过 {MAX_PART // MB} MB 的上限，"

@@ -63,6 +63,8 @@ def pdf_lines(data: bytes, name: str) -> list[Line]:
         raise ImportFileError(f"“{name}”已损坏或不是有效的 PDF，无法读取") from None
     try:
         return _read(document, name)
+    except pdfium.PdfiumError:  # a page or its text that pdfium cannot load
+        raise ImportFileError(f"“{name}”已损坏（有页面无法读取），无法导入") from None
     finally:
         document.close()
 
