@@ -7,9 +7,9 @@ order, the left-out cells blank — and kept only if every printed total it
 touches adds up: the row's 总计 column, and the （七）总计 row for the columns
 (with the other rows as read) — and only if each of its figures is confirmed
 by a total (a way that leaves out the totals themselves confirms nothing).
-When every way that adds up gives the same figures, that is the reading;
-otherwise the row is not read (its cells left for the clerk), never filled in
-left to right.
+Cells on which every way that adds up agrees are read; cells they disagree on
+are not (left for the clerk, said so), and a row no way fits is not read at all:
+never filled in left to right.
 """
 
 from __future__ import annotations
@@ -30,35 +30,38 @@ Entry = str | None  # a figure as printed, or a blank
 
 
 def place_by_totals(table: Table, cells: Sequence[CellKey], printed: Sequence[Entry],
-                    known: Mapping[CellKey, Entry]) -> dict[CellKey, Entry] | None:
-    """``printed`` (fewer than ``cells``) placed into ``cells`` the one way the totals allow,
-    left-out cells blank (None); None when no way, or more than one, adds up.
-    ``known``: the rest of the table as read (figures of complete rows), for the column totals."""
+                    known: Mapping[CellKey, Entry]) -> tuple[dict[CellKey, Entry], set[CellKey]] | None:
+    """``printed`` (fewer than ``cells``) placed into ``cells`` as the totals allow: the cells every
+    way that adds up agrees on (left-out cells blank, None), and the cells the ways disagree on
+    (not read). None when no way adds up. ``known``: the rest of the table as read (the figures
+    of complete rows), for the column totals."""
     gaps = len(cells) - len(printed)
-    if gaps <= 0 or comb(len(cells), gaps) > MAX_READINGS:
-        return None
-    if _numbers(table, cells, printed) is None:
-        return None  # a figure that cannot be read: nothing to add up
+    if gaps <= 0 or comb(len(cells), gaps) > MAX_READINGS or _numbers(table, cells, printed) is None:
+        return None  # too many ways to try, or a figure that cannot be read: nothing to add up
     checks = [(key, terms) for key, terms in SUM_TERMS.items() if key[0] == table.id
               and (key in cells or any(term in cells for term in terms))]
-    readings: dict[tuple[Number, ...], list[set[int]]] = {}
-    first: dict[tuple[Number, ...], list[Entry]] = {}
+    ways: list[tuple[list[Entry], list[Number], set[int]]] = []
     for left_out in combinations(range(len(cells)), gaps):
         entries = _fill(printed, len(cells), left_out)
         values = {key: _value(table, key, entry) for key, entry in zip(cells, entries, strict=True)}
         verified = _verified(table, checks, values, known)
         if verified is None or any(key not in verified for i, key in enumerate(cells) if i not in left_out):
             continue  # a total disagrees, or some figure's place is confirmed by no total
-        reading = tuple(values[key] or 0 for key in cells)
-        readings.setdefault(reading, []).append(set(left_out))
-        first.setdefault(reading, entries)
-    if len(readings) != 1:
+        ways.append((entries, [values[key] or 0 for key in cells], set(left_out)))
+    if not ways:
         return None
-    [(reading, ways)] = readings.items()
-    always_out = set.intersection(*ways)
-    entries = first[reading]
-    return {key: (None if index in always_out else entries[index] if entries[index] is not None else "0")
-            for index, key in enumerate(cells)}
+    placed: dict[CellKey, Entry] = {}
+    undecided: set[CellKey] = set()
+    for index, key in enumerate(cells):
+        if len({numbers[index] for _, numbers, _ in ways}) > 1:
+            undecided.add(key)  # the ways that add up disagree on this cell: not guessed
+        elif all(index in left_out for _, _, left_out in ways):
+            placed[key] = None  # left out in every way: printed blank
+        else:
+            entry = next(entries[index] for entries, _, _ in ways if entries[index] is not None) \
+                if any(entries[index] is not None for entries, _, _ in ways) else None
+            placed[key] = entry if entry is not None else "0"
+    return placed, undecided
 
 
 def _fill(printed: Sequence[Entry], width: int, left_out: tuple[int, ...]) -> list[Entry]:

@@ -363,7 +363,7 @@ def _aligned(run: list[TextLine]) -> list[tuple[float, Line, TextLine | None]]:
                 column = _column(bounds, number.cx)
                 assert column is not None
                 cells[column] = (cells[column] + " " + number.text).strip()
-            made = make_line([" ".join(words), *cells, *after])
+            made = make_line([*([" ".join(words)] if words else []), *cells, *after])
         if made is not None:
             out.append((line.top, made, None))
     return out

@@ -340,10 +340,19 @@ def _place_short_rows(table: Table, placed: Placed, result: TableResult) -> set[
                 f"{_part(table)}{name}只印了 {len(printed)} 个数字（表格有 {len(cells)} 格）：{shown}；"
                 "按合计无法确定各数字属于哪一格，这些格没有读入，请对照原表填写")
             continue
-        known.update(found)
+        cell_values, open_cells = found
+        known.update(cell_values)
         for r in rows:
-            placed.rows[r] = [found[(table.id, r, c.id)] for c in table.block_of(r).columns]
-        resolved.append(name)
+            placed.rows[r] = [cell_values.get((table.id, r, c.id), MISSING) for c in table.block_of(r).columns]
+        if open_cells:
+            undecided.update(key[1] for key in open_cells)
+            names = "」「".join(_cell_label(table, table.row(k[1]), table.column(k[1], k[2]))
+                               for k in cells if k in open_cells)
+            result.messages.append(
+                f"{_part(table)}{name}只印了 {len(printed)} 个数字（表格有 {len(cells)} 格）：{shown}；"
+                f"按合计能确定其余各格，但「{names}」中哪一格留空无法确定，这几格没有读入，请对照原表填写")
+        else:
+            resolved.append(name)
     if resolved:
         result.notes.append(f"{_part(table)}有 {len(resolved)} 行印出的数字比格子少（{'、'.join(resolved)}），"
                             "已按原表印出的合计确定每个数字所在的格")
