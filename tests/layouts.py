@@ -201,6 +201,31 @@ def split_headers(grid: Grid) -> Iterator[str]:
             yield "\t".join(spaced(p[line]) if line < len(p) else "" for p in pieces)
 
 
+def word_table_as_text(grid: Grid) -> Iterator[str]:
+    """A Word table copied as plain text: each cell on its own line after a tab, the row and group
+    labels and the header words one character a line, a blank line between rows."""
+    for row in grid.rows:
+        for cell in row:
+            if cell.role in ("label", "group", "header") and cell.text:
+                yield from ("\t" + char for char in cell.text)
+            else:
+                yield "\t" + cell.text
+        yield ""
+
+
+def ocr_markdown(grid: Grid, fragment: int = 7) -> Iterator[str]:
+    """Markdown an OCR or LLM tool makes of a scanned table: generic headers (数据1 … 数据N) instead of
+    the printed ones, and the table split into fragments of a few rows, each with its own header."""
+    rows = matrix(grid)
+    for start in range(0, len(rows), fragment):
+        yield ""
+        yield "| " + " | ".join(f"数据{i + 1}" for i in range(grid.width)) + " |"
+        yield "|" + "---|" * grid.width
+        for row in rows[start:start + fragment]:
+            yield "| " + " | ".join(text for text, _ in row) + " |"
+        yield ""
+
+
 def text_document(blocks: list[Block], table: TableWriter = tab_rows, *, markdown: bool = False,
                   blank_lines: random.Random | None = None, wrap: int = 0) -> str:
     out: list[str] = []

@@ -389,8 +389,9 @@ def _in_order(table: Table, found: list[Run], shared: tuple[bool, bool]) -> Plac
             start = index
             break
         seen = (seen + run.text)[-len(anchor):]
-    if start is None:
-        return Placed()
+    if start is None and shared[0]:
+        return Placed()  # no label of this table, and the region may hold the table before it
+    start = start or 0  # under its own heading without its header (an OCR copy): its figures in order
     placed = Placed(stray=[] if shared[0] else [v for run in found[:start] for v in run.values if v is not None])
     values = [v for run in found[start:] for v in run.values]
     if not any(v is not None for v in values):

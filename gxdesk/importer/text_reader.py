@@ -84,6 +84,9 @@ def text_lines(text: str) -> list[Line]:
 
 def _cells(raw: str) -> list[str]:
     if "\t" in raw:
+        text = raw.lstrip("\t")
+        if raw.startswith("\t") and text.strip() and "\t" not in text.rstrip("\t"):
+            return [text]  # one cell after a tab: a Word table copied as text puts each cell so
         return raw.split("\t")
     stripped = raw.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:  # a markdown table row
