@@ -56,6 +56,7 @@ class Row:
     groups: tuple[str, ...] = ()  # enclosing row labels, outermost first
     sum_of: tuple[str, ...] = ()  # a computed row: the rows it adds up
     short: str = ""  # how running text names the row, e.g. 二、上年结转; the label unless given
+    aliases: tuple[str, ...] = ()  # other labels published tables print for it (the importer reads them)
 
     def __post_init__(self) -> None:
         if not self.short:
@@ -249,7 +250,7 @@ PROACTIVE = Table(
     shape=Shape.STACKED,
     blocks=(
         Block("第二十条第（一）项", _DOC_COLUMNS,
-              (Row("rules", "规章"), Row("normative_documents", "行政规范性文件")),
+              (Row("rules", "规章"), Row("normative_documents", "行政规范性文件", aliases=("规范性文件",))),
               corner="信息内容"),
         Block("第二十条第（五）项", _DECISIONS, (Row("licensing", "行政许可"),), corner="信息内容",
               file_form=FileForm.VALUE),

@@ -35,6 +35,11 @@ MIN_PREFIX = 4  # a label's beginning identifies it from this length on, if no o
 MIN_CORE = 4  # a label without its numbering is only used when at least this long
 
 
+# What follows a number in a sentence, never a figure in a table cell: a measure word, a
+# unit, or the punctuation running text puts after a count.
+_COUNTED = frozenset("件条次个人项家户份期场名篇万元年月日%％，,、；;：:）)")
+
+
 class _Token(Enum):
     TEXT = "text"
     FIGURE = "figure"
@@ -68,8 +73,11 @@ def _tokens(line: Line) -> Iterator[tuple[_Token, str]]:
     if not line.tabular:
         if "。" in unicodedata.normalize("NFKC", line.cells[0]):
             return  # prose beside a table, e.g. a note: its numbers are not cells
-        for part in line.cells[0].split():
-            yield _classify(part), part
+        tokens = [(_classify(part), part) for part in line.cells[0].split()]
+        if any(kind is _Token.FIGURE and following[:1] in _COUNTED
+               for (kind, _), (_, following) in zip(tokens, tokens[1:], strict=False)):
+            return  # a sentence counting things ("申请 2 件，同意公开 9 件"), broken off before its 。
+        yield from tokens
         return
     for cell in line.cells:
         if not cell:
@@ -136,7 +144,8 @@ def row_specs(table: Table) -> list[RowSpec]:
     for row in table.rows:
         label = norm(row.label)
         core = _NUMBERING.sub("", label)
-        labels[row.id] = (label, core) if core != label and len(core) >= MIN_CORE else (label,)
+        variants = (label, core) if core != label and len(core) >= MIN_CORE else (label,)
+        labels[row.id] = variants + tuple(norm(alias) for alias in row.aliases)
     specs = []
     for row in table.rows:
         others = [v for row_id, variants in labels.items() if row_id != row.id for v in variants]
@@ -203,6 +212,48 @@ def label_across(before: str, after: str, candidates: list[RowSpec]) -> RowSpec 
     return best
 
 
+MIN_TYPO_LABEL = 4  # a label this long is still recognised with one character wrong, if only it is
+
+
+def typo_match(text: str, candidates: list[RowSpec]) -> RowSpec | None:
+    """The candidate whose whole label appears in ``text`` with one character wrong, missing or added
+    (同音字 and OCR slips: 本年新收 printed 本年新牧); the one ending last wins."""
+    text = text[-2 * MAX_LABEL:]
+    ends: dict[str, tuple[int, RowSpec]] = {}
+    for spec in candidates:
+        for variant, _ in spec.variants:
+            if len(variant) >= MIN_TYPO_LABEL:
+                end = _near(variant, text)
+                if end >= 0 and end > ends.get(spec.row.id, (-1, spec))[0]:
+                    ends[spec.row.id] = (end, spec)
+    if not ends:
+        return None
+    last = max(end for end, _ in ends.values())
+    nearest = [spec for end, spec in ends.values() if end == last]
+    return nearest[0] if len(nearest) == 1 else None  # two labels one slip away: not guessed
+
+
+def _near(label: str, text: str) -> int:
+    """Where the last window of ``text`` within one edit of ``label`` ends, or -1."""
+    for end in range(len(text), len(label) - 2, -1):
+        for size in (len(label), len(label) - 1, len(label) + 1):
+            window = text[max(0, end - size):end]
+            if len(window) == size and _one_edit(label, window):
+                return end
+    return -1
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    if len(a) < len(b):
+        a, b = b, a
+    for i in range(len(a)):  # a is one longer: dropping one character of it gives b
+        if a[:i] + a[i + 1:] == b:
+            return True
+    return False
+
+
 @dataclass
 class Placed:
     rows: dict[str, list[Raw]] = field(default_factory=dict)  # row id → one entry per column
@@ -224,6 +275,8 @@ def place(found: list[Run], specs: list[RowSpec], *, shared: tuple[bool, bool] =
         match = best_match(run.text, specs[start:])
         if match is None and index + 1 < len(found):
             match = label_across(run.text, found[index + 1].text, specs[start:])
+        if match is None and run.filled:
+            match = typo_match(run.text, specs[start:])
         if match is not None:
             skipped = specs[start:specs.index(match)]
             placed.bare += sum(spec.variants[0][0] in run.text for spec in skipped)
