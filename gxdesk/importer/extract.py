@@ -39,10 +39,11 @@ class ImportResult:
     stated: dict[CellKey, Value] = field(default_factory=dict)  # totals as printed in the source
     zeroed: frozenset[CellKey] = frozenset()  # printed blank ("", /, -, —) and read as 0
     notes: list[str] = field(default_factory=list)  # how the source was read; nothing to review
+    doubtful: frozenset[CellKey] = frozenset()  # read, but where the figures belong is for the clerk to say
 
     @property
     def needs_review(self) -> bool:
-        return bool(self.findings or self.missing or self.blank)
+        return bool(self.findings or self.missing or self.blank or self.doubtful)
 
     def messages(self) -> list[str]:
         """What needs the clerk's review, most serious first (the CLI prints it; exit 1)."""
@@ -99,6 +100,7 @@ def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str]
     unfound: set[CellKey] = set()
     blank: set[CellKey] = set()
     zeroed: set[CellKey] = set()
+    doubtful: set[CellKey] = set()
     notes: list[str] = []
     for result in tables.values():
         report.cells.update(result.values)
@@ -106,10 +108,11 @@ def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str]
         unfound |= result.unfound | result.unusable
         blank |= result.blank
         zeroed |= result.zeroed
+        doubtful |= result.doubtful
         missing += result.messages
         notes += result.notes
     return ImportResult(report, check_stated(report, stated), missing, frozenset(unfound), frozenset(blank), stated,
-                        frozenset(zeroed), notes)
+                        frozenset(zeroed), notes, frozenset(doubtful))
 
 
 # --- Sections ------------------------------------------------------------------------

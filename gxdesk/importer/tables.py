@@ -131,9 +131,11 @@ class RowSpec:
     row: schema.Row
     variants: tuple[tuple[str, int], ...]  # (normalised label, length of its shortest identifying beginning)
 
+    items: tuple[schema.Row, ...] = ()  # a group printed as one row (older templates): the rows it stands for
+
     @property
     def width(self) -> int:
-        return len(self.table.block_of(self.row.id).columns)
+        return len(self.table.block_of((self.items[0] if self.items else self.row).id).columns)
 
 
 _NUMBERING = re.compile(r"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.)")
@@ -326,6 +328,7 @@ class TableResult:
     unfound: set[CellKey] = field(default_factory=set)  # entered cells with no figure found
     unusable: set[CellKey] = field(default_factory=set)  # entered cells whose figure cannot be read
     zeroed: set[CellKey] = field(default_factory=set)  # entered cells printed blank, read as 0
+    doubtful: set[CellKey] = field(default_factory=set)  # read, but where they belong is for the clerk to say
     messages: list[str] = field(default_factory=list)  # for review
     notes: list[str] = field(default_factory=list)  # how something was read; nothing to review
     found_any: bool = False
@@ -338,11 +341,18 @@ def _part(table: Table) -> str:
 def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (False, False)) -> TableResult:
     """``shared``: see ``place``."""
     found = runs(lines)
+    grouped: list[RowSpec] = []
     if table.shape is Shape.SIDE_BY_SIDE:
         placed = _in_order(table, found, shared)
     else:
-        placed = place(found, row_specs(table), shared=shared)
+        specs = row_specs(table)
+        placed = place(found, specs, shared=shared)
+        grouped = _groups_as_rows(table, specs, placed)
+        if grouped:
+            placed = place(found, grouped, shared=shared)
     result = TableResult(found_any=bool(placed.rows))
+    if grouped:
+        _spread_group_rows(table, grouped, placed, result)
     undecided = _place_short_rows(table, placed, result)
     for row in table.rows:
         columns = table.block_of(row.id).columns
@@ -359,6 +369,58 @@ def read_table(table: Table, lines: list[Line], *, shared: tuple[bool, bool] = (
         shown = "、".join(placed.stray[:10]) + ("……" if len(placed.stray) > 10 else "")
         result.messages.append(f"{_part(table)}中有 {len(placed.stray)} 个数字无法确定属于哪一格：{shown}")
     return result
+
+
+_GROUP_ROW = "group:"  # the id of a group printed as one row: "group:" + the group's label
+
+
+def _groups_as_rows(table: Table, specs: list[RowSpec], placed: Placed) -> list[RowSpec]:
+    """Row specs that also read a group printed as one row — （六）其他处理 without its items 1–3, as
+    older templates print it — where none of the group's items was found; [] if there is none."""
+    extra: dict[int, RowSpec] = {}
+    for label in dict.fromkeys(row.groups[-1] for row in table.rows if len(row.groups) >= 2):
+        items = tuple(row for row in table.rows if row.groups[-1:] == (label,))
+        if any(item.id in placed.rows for item in items):
+            continue
+        variants = tuple((variant, len(variant)) for variant in {norm(label), _NUMBERING.sub("", norm(label))})
+        row = schema.Row(_GROUP_ROW + label, label)
+        extra[next(i for i, spec in enumerate(specs) if spec.row is items[0])] = RowSpec(table, row, variants, items)
+    if not extra:
+        return []
+    return [spec for i, item in enumerate(specs) for spec in ((extra[i], item) if i in extra else (item,))]
+
+
+def _spread_group_rows(table: Table, specs: list[RowSpec], placed: Placed, result: TableResult) -> None:
+    """A group printed as one row: all 0 → its items are 0; else its figures go to its last item
+    (其他) and the items are flagged, so that the totals still hold and nothing is lost."""
+    for spec in specs:
+        if not spec.items:
+            continue
+        entries = placed.rows.pop(spec.row.id, None)
+        placed.short.pop(spec.row.id, None)
+        if entries is None:
+            continue
+        label = spec.row.label
+        zero = all(isinstance(e, str) and parse_or_none(e, table.kind(spec.items[0].id)) == 0 for e in entries)
+        for item in spec.items:
+            placed.rows[item.id] = list(entries) if item is spec.items[-1] else ["0"] * len(entries)
+        if zero:
+            result.notes.append(f"{_part(table)}{label}只印了一行、没有分项（旧版格式），全为 0，"
+                                f"其 {len(spec.items)} 个分项均按 0 读入")
+            continue
+        keys = [(table.id, item.id, c.id) for item in spec.items for c in table.block_of(item.id).columns
+                if not c.computed]
+        result.doubtful.update(keys)
+        last = schema.row_name(table.id, spec.items[-1].id)
+        result.messages.append(f"{_part(table)}{label}只印了一行、没有分项（旧版格式），其数字已暂填入「{last}」，"
+                               f"请按实际情况分到 {len(spec.items)} 个分项")
+
+
+def parse_or_none(text: str, kind: schema.Kind) -> Value:
+    try:
+        return parse_figure(text, kind)
+    except NumberError:
+        return None
 
 
 def _cells_of(table: Table, row_id: str) -> list[CellKey]:
