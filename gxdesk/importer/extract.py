@@ -70,15 +70,26 @@ def _names(cells: frozenset[CellKey], shown: int = 5) -> str:
 def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str] | None = None) -> ImportResult:
     """``titles``: what a web page names itself (<title>, <h1>), for the organ and year."""
     headings = _find_headings(lines)
+    annex: list[Line] = []
+    appendix = _appendix(lines, headings)
+    if appendix is not None:  # the tables printed after the report: read there, not as its text
+        lines, annex = lines[:appendix], lines[appendix + 1:]
+        headings = {section: at for section, at in headings.items() if at < appendix}
     tables = {table.id: read_table(table, _table_lines(lines, headings, table.section),
                                    shared=_shared(headings, table.section)) for table in schema.TABLES}
+    if annex:
+        in_annex = _find_headings(annex)
+        for table in schema.TABLES:
+            if not tables[table.id].found_any:
+                tables[table.id] = read_table(table, _table_lines(annex, in_annex, table.section),
+                                              shared=_shared(in_annex, table.section))
     if not headings and not any(t.found_any for t in tables.values()):
         raise ImportFileError(f"“{name}”中没有找到政府信息公开工作年度报告的内容（各部分标题和统计表都没有找到）")
 
     missing: list[str] = []
     first = min(headings.values(), default=len(lines))
-    head = _texts(lines[:first])
-    meta = _meta(head, _tail(lines, headings), missing)
+    head = _texts([line for line in lines[:first] if not _page_chrome(line)])
+    meta = _meta(head, _tail(lines, headings), missing, titles or [])
     report = Report(organ=meta.organ, year=meta.year, doc_number=meta.doc_number, date=meta.date)
     report.text["preamble"] = _join(meta.preamble, plain_text)
     for section in SECTIONS:
@@ -138,6 +149,23 @@ def _is_heading(text: str, section: schema.Section) -> bool:
         return False
     rest, wanted = flat[len(number) + 1:], norm(words)
     return len(rest) <= 2 * len(wanted) and SequenceMatcher(None, rest, wanted).ratio() >= HEADING_SIMILARITY
+
+
+_APPENDIX = re.compile(r"^附(件|表)[一二三四五六七八九十\d]*[:：\s]?")
+MAX_APPENDIX_TITLE = 40
+
+
+def _appendix(lines: list[Line], headings: dict[str, int]) -> int | None:
+    """Where tables printed as an appendix (附件：…统计表) begin, after the report's last heading:
+    a short 附件/附表 line with a table row after it."""
+    start = max(headings.values(), default=0)
+    for index in range(start, len(lines)):
+        text = lines[index].paragraph
+        if text is not None and len(text) <= MAX_APPENDIX_TITLE and _APPENDIX.match(norm(text)):
+            if any(line.tabular and any(map(is_figure, line.cells)) for line in lines[index + 1:]) or any(
+                    is_figure(part) for line in lines[index + 1:] for part in " ".join(line.cells).split()):
+                return index
+    return None
 
 
 def _bounds(lines: list[Line], headings: dict[str, int], section: str) -> tuple[int, int]:
@@ -207,9 +235,11 @@ class _Meta:
     signature: int = 0  # paragraphs at the very end that are the signature and date
 
 
-def _meta(head: list[str], tail: list[str], missing: list[str]) -> _Meta:
+def _meta(head: list[str], tail: list[str], missing: list[str], titles: list[str]) -> _Meta:
     meta = _Meta()
     title_at, title_end, match = _title(head)
+    if match is None:  # the page names the report (its <title>, <h1>) where its text does not
+        match = next((m for m in map(_page_title, titles) if m is not None), None)
     titled = above = ""
     if match is not None:
         meta.year = int(match.group("year"))
@@ -249,6 +279,32 @@ def _meta(head: list[str], tail: list[str], missing: list[str]) -> _Meta:
         if not value:
             missing.append(f"未找到{schema.META_LABELS[label]}")
     return meta
+
+
+# A site's frame around the article: the metadata table's labels, the breadcrumb, the navigation.
+_CHROME_LABEL = re.compile(r"^(名称|标题|索引号|发布机构|发文机关|发布单位|公开日期|发布日期|发布时间|生成日期|成文日期|"
+                           r"主题分类|主题词|体裁分类|文号|发文字号|有效性|信息来源|来源|浏览次数|访问量|阅读次数|"
+                           r"字号|分享到|打印本页|关闭窗口)[:：]?$")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|首页\s*[>＞»/]|[>＞»]\s*\S+\s*[>＞»]")
+
+
+def _page_chrome(line: Line) -> bool:
+    """A line of the page around the report, not of the report: its name, dates and organ are the
+    site's (the publishing office), never taken for the report's."""
+    first = next((cell for cell in line.cells if cell), "")
+    if _CHROME_LABEL.match(norm(first).rstrip(":")) or _CHROME_LABEL.match(norm(first)):
+        return True
+    text = " ".join(line.cells)
+    return bool(_BREADCRUMB.search(text)) or (text.count("|") >= 3 and "首页" in text)
+
+
+def _page_title(title: str) -> re.Match[str] | None:
+    """The report's title in a page title such as "某局2025年政府信息公开工作年度报告_某县人民政府"."""
+    for piece in re.split(r"[_|｜—–]|\s-\s|-(?=[^\d])", title):
+        match = _TITLE.fullmatch(_flat(piece))
+        if match:
+            return match
+    return None
 
 
 MAX_TITLE_LINES = 3  # a long title wraps

@@ -37,7 +37,7 @@ MIN_CORE = 4  # a label without its numbering is only used when at least this lo
 
 # What follows a number in a sentence, never a figure in a table cell: a measure word, a
 # unit, or the punctuation running text puts after a count.
-_COUNTED = frozenset("件条次个人项家户份期场名篇万元年月日%％，,、；;：:）)")
+_COUNTED = frozenset("件条次个人项家户份期场名篇起宗例万元年月日%％，,、；;：:）)")
 
 
 class _Token(Enum):
