@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 from decimal import Decimal
 
@@ -42,3 +43,22 @@ def balanced_report(rng: random.Random, *, scale: int = 50) -> Report:
 def large_report() -> Report:
     """The 'large table with non-zero figures everywhere' the issues ask for."""
     return balanced_report(random.Random(20251231), scale=400)
+
+
+def with_blanks(report: Report, cells: tuple[tuple[str, str, str], ...]) -> Report:
+    """``report`` with ``cells`` printed blank, still balanced: each is made 0 first and section 三's
+    一 + 二 = （七）总计 + 四 restored through 一 (or 二 where 一 is itself blank)."""
+    out = copy.deepcopy(report)
+    for key in cells:
+        out.cells[key] = 0 if key[0] != "proactive" or key[1] != "fees" else Decimal(0)
+    for column in REQUEST_COLUMN_IDS:
+        handled = out.value("requests", "total", column) + out.cells[("requests", "carried_forward", column)]
+        new, over = ("requests", "new", column), ("requests", "carried_over", column)
+        if new in cells:
+            out.cells[over] = handled
+        else:
+            if out.cells[over] > handled:  # type: ignore[operator]
+                out.cells[over] = handled // 2  # type: ignore[operator]
+            out.cells[new] = handled - out.cells[over]  # type: ignore[operator]
+    out.set_cells(dict.fromkeys(cells))
+    return out

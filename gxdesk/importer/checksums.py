@@ -15,13 +15,13 @@ never filled in left to right.
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 from math import comb
 from typing import Mapping, Sequence
 
 from gxdesk.model import SUM_TERMS, CellKey
 from gxdesk.numbers import NumberError, parse_figure
-from gxdesk.schema import Table
+from gxdesk.schema import REQUESTS, REQUESTS_BALANCE, Table
 
 MAX_READINGS = 5_000  # ways to place a row's figures tried at most (15 cells, 4 left out: 1,365)
 
@@ -29,25 +29,40 @@ Number = int | Decimal
 Entry = str | None  # a figure as printed, or a blank
 
 
-def place_by_totals(table: Table, cells: Sequence[CellKey], printed: Sequence[Entry],
+Row = tuple[Sequence[CellKey], Sequence[Entry]]  # a row's cells, and the fewer entries printed in it
+
+
+def ways_to_try(rows: Sequence[Row]) -> int:
+    count = 1
+    for cells, printed in rows:
+        count *= comb(len(cells), len(cells) - len(printed))
+    return count
+
+
+def place_by_totals(table: Table, rows: Sequence[Row],
                     known: Mapping[CellKey, Entry]) -> tuple[dict[CellKey, Entry], set[CellKey]] | None:
-    """``printed`` (fewer than ``cells``) placed into ``cells`` as the totals allow: the cells every
-    way that adds up agrees on (left-out cells blank, None), and the cells the ways disagree on
-    (not read). None when no way adds up. ``known``: the rest of the table as read (the figures
-    of complete rows), for the column totals."""
-    gaps = len(cells) - len(printed)
-    if gaps <= 0 or comb(len(cells), gaps) > MAX_READINGS or _numbers(table, cells, printed) is None:
-        return None  # too many ways to try, or a figure that cannot be read: nothing to add up
-    checks = [(key, terms) for key, terms in SUM_TERMS.items() if key[0] == table.id
-              and (key in cells or any(term in cells for term in terms))]
+    """Each row's printed entries (fewer than its cells) placed into its cells as the totals allow,
+    the rows together (a column's equation may hold two short rows): the cells every way that adds
+    up agrees on (left-out cells blank, None), and the cells the ways disagree on (not read). None
+    when no way adds up. ``known``: the rest of the table as read, for the column totals."""
+    if not rows or any(len(p) >= len(c) for c, p in rows) or ways_to_try(rows) > MAX_READINGS:
+        return None
+    if any(_numbers(table, cells, printed) is None for cells, printed in rows):
+        return None  # a figure that cannot be read: nothing to add up
+    cells = [key for row_cells, _ in rows for key in row_cells]
+    checks = [(left, right) for left, right in equations(table) if any(key in cells for key in left + right)]
+    offsets = [sum(len(c) for c, _ in rows[:i]) for i in range(len(rows))]
+    choices = [combinations(range(len(c)), len(c) - len(p)) for c, p in rows]
     ways: list[tuple[list[Entry], list[Number], set[int]]] = []
-    for left_out in combinations(range(len(cells)), gaps):
-        entries = _fill(printed, len(cells), left_out)
+    for per_row in product(*choices):
+        entries = [entry for (row_cells, printed), out in zip(rows, per_row, strict=True)
+                   for entry in _fill(printed, len(row_cells), out)]
+        left_out = {offset + i for offset, out in zip(offsets, per_row, strict=True) for i in out}
         values = {key: _value(table, key, entry) for key, entry in zip(cells, entries, strict=True)}
         verified = _verified(table, checks, values, known)
         if verified is None or any(key not in verified for i, key in enumerate(cells) if i not in left_out):
-            continue  # a total disagrees, or some figure's place is confirmed by no total
-        ways.append((entries, [values[key] or 0 for key in cells], set(left_out)))
+            continue  # an equation disagrees, or some figure's place is confirmed by none
+        ways.append((entries, [values[key] or 0 for key in cells], left_out))
     if not ways:
         return None
     placed: dict[CellKey, Entry] = {}
@@ -58,9 +73,8 @@ def place_by_totals(table: Table, cells: Sequence[CellKey], printed: Sequence[En
         elif all(index in left_out for _, _, left_out in ways):
             placed[key] = None  # left out in every way: printed blank
         else:
-            entry = next(entries[index] for entries, _, _ in ways if entries[index] is not None) \
-                if any(entries[index] is not None for entries, _, _ in ways) else None
-            placed[key] = entry if entry is not None else "0"
+            printed_here = [entries[index] for entries, _, _ in ways if entries[index] is not None]
+            placed[key] = printed_here[0] if printed_here else "0"
     return placed, undecided
 
 
@@ -86,21 +100,38 @@ def _value(table: Table, key: CellKey, entry: Entry) -> Number | None:
         return None
 
 
-def _verified(table: Table, checks: list[tuple[CellKey, tuple[CellKey, ...]]],
-              values: Mapping[CellKey, Number | None], known: Mapping[CellKey, Entry]) -> set[CellKey] | None:
-    """The cells whose place a printed total confirms; None if a printed total disagrees."""
+Equation = tuple[tuple[CellKey, ...], tuple[CellKey, ...]]  # the cells on each side of an "="
+
+
+def equations(table: Table) -> list[Equation]:
+    """What a printed table must satisfy: each printed total = the cells it adds up, and in section
+    三 the printed 勾稽关系 一 + 二 = （七）总计 + 四, column by column (schema.REQUESTS_BALANCE)."""
+    found: list[Equation] = [((key,), terms) for key, terms in SUM_TERMS.items() if key[0] == table.id]
+    if table.id == REQUESTS.id:
+        left, right = REQUESTS_BALANCE
+        for column in REQUESTS.blocks[0].columns:
+            found.append((tuple((table.id, r, column.id) for r in left),
+                          tuple((table.id, r, column.id) for r in right)))
+    return found
+
+
+def _verified(table: Table, checks: list[Equation], values: Mapping[CellKey, Number | None],
+              known: Mapping[CellKey, Entry]) -> set[CellKey] | None:
+    """The cells whose place a printed equation confirms; None if one disagrees."""
     verified: set[CellKey] = set()
-    for total_key, terms in checks:
-        total = _lookup(table, total_key, values, known)
-        if isinstance(total, _Unknown) or total is None:
-            continue  # not read, or printed blank: nothing to check against
-        found = [_lookup(table, term, values, known) for term in terms]
-        if any(isinstance(value, _Unknown) for value in found):
-            continue  # a term not read yet: this total cannot decide
-        if sum(value or 0 for value in found if not isinstance(value, _Unknown)) != total:
+    for left, right in checks:
+        sides = []
+        for side in (left, right):
+            found = [_lookup(table, key, values, known) for key in side]
+            sides.append(None if any(isinstance(v, _Unknown) for v in found) else
+                         sum(v for v in found if isinstance(v, (int, Decimal))))
+        if len(left) == 1 and _lookup(table, left[0], values, known) is None:
+            continue  # a total printed blank: nothing to check against
+        if sides[0] is None or sides[1] is None:
+            continue  # a cell not read yet: this equation cannot decide
+        if sides[0] != sides[1]:
             return None
-        verified.add(total_key)
-        verified.update(terms)
+        verified.update(left + right)
     return verified
 
 

@@ -282,8 +282,8 @@ def _meta(head: list[str], tail: list[str], missing: list[str], titles: list[str
 
 
 # A site's frame around the article: the metadata table's labels, the breadcrumb, the navigation.
-_CHROME_LABEL = re.compile(r"^(名称|标题|索引号|发布机构|发文机关|发布单位|公开日期|发布日期|发布时间|生成日期|成文日期|"
-                           r"主题分类|主题词|体裁分类|文号|发文字号|有效性|信息来源|来源|浏览次数|访问量|阅读次数|"
+_CHROME_LABEL = re.compile(r"^(名称|标题|索引号|发布机构|发文机关|发布单位|公开日期|发布日期|发布时间|生成日期|"
+                           r"成文日期|主题分类|主题词|体裁分类|文号|发文字号|有效性|信息来源|来源|浏览次数|访问量|阅读次数|"
                            r"字号|分享到|打印本页|关闭窗口)[:：]?$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|首页\s*[>＞»/]|[>＞»]\s*\S+\s*[>＞»]")
 

@@ -22,10 +22,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 from typing import Iterable, Iterator, Union
 
 from gxdesk import schema
-from gxdesk.importer.checksums import place_by_totals
+from gxdesk.importer.checksums import MAX_READINGS, place_by_totals, ways_to_try
 from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.model import SUM_TERMS, CellKey, Value, zero_of
 from gxdesk.numbers import NumberError, is_blank, parse_figure
@@ -75,7 +76,7 @@ def _tokens(line: Line) -> Iterator[tuple[_Token, str]]:
             return  # prose beside a table, e.g. a note: its numbers are not cells
         tokens = [(_classify(part), part) for part in line.cells[0].split()]
         if any(kind is _Token.FIGURE and following[:1] in _COUNTED
-               for (kind, _), (_, following) in zip(tokens, tokens[1:], strict=False)):
+               for (kind, _), (_, following) in pairwise(tokens)):
             return  # a sentence counting things ("申请 2 件，同意公开 9 件"), broken off before its 。
         yield from tokens
         return
@@ -263,6 +264,7 @@ class Placed:
     # Rows printed with fewer cells than columns → their entries as printed ("" : the side-by-side row).
     short: dict[str, list[str | None]] = field(default_factory=dict)
     bare: int = 0  # row labels passed with no figures of their own (text laid out column by column?)
+    passed: list[RowSpec] = field(default_factory=list)  # those rows
 
 
 def place(found: list[Run], specs: list[RowSpec], *, shared: tuple[bool, bool] = (False, False)) -> Placed:
@@ -281,7 +283,9 @@ def place(found: list[Run], specs: list[RowSpec], *, shared: tuple[bool, bool] =
             match = typo_match(run.text, specs[start:])
         if match is not None:
             skipped = specs[start:specs.index(match)]
-            placed.bare += sum(spec.variants[0][0] in run.text for spec in skipped)
+            passed = [spec for spec in skipped if spec.variants[0][0] in run.text]
+            placed.bare += len(passed)
+            placed.passed += [spec for spec in passed if not spec.items]
             current, start = match, specs.index(match) + 1
             raw[match.row.id] = list(run.values)
             filled[match.row.id] = run.filled
@@ -292,6 +296,11 @@ def place(found: list[Run], specs: list[RowSpec], *, shared: tuple[bool, bool] =
             filled[current.row.id] += run.filled
         elif not ((shared[0] and current is None) or (shared[1] and start == len(specs))):
             placed.stray.extend(v for v in run.values if v is not None)
+    if placed.bare == 1:
+        # One label passed with no figures between rows that have theirs: a row printed blank (its
+        # cells dropped by a copy), not a table laid out column by column.
+        for spec in placed.passed:
+            raw.setdefault(spec.row.id, [None] * spec.width)
     for spec in specs:
         if spec.row.id in raw:
             _fit_row(placed, spec.row.id, raw[spec.row.id], spec.width)
@@ -430,39 +439,44 @@ def _cells_of(table: Table, row_id: str) -> list[CellKey]:
 
 
 def _place_short_rows(table: Table, placed: Placed, result: TableResult) -> set[str]:
-    """Rows printed short of cells, placed by the totals (``checksums``) or left unread.
+    """Rows printed short of cells, placed by the totals (``checksums``) or left unread: all
+    together where that is few enough ways to try and some way adds up, else one by one.
     Returns the rows left unread."""
     known: dict[CellKey, str | None] = {}
     for row_id, entries in placed.rows.items():
         if row_id not in placed.short and "" not in placed.short:
             known.update({key: entry for key, entry in zip(_cells_of(table, row_id), entries, strict=True)
                           if not isinstance(entry, _Missing)})
+    short = {row_id: printed for row_id, printed in placed.short.items() if any(e is not None for e in printed)}
+    rows = {row_id: (_cells_of(table, row_id), printed) for row_id, printed in short.items()}
+    together = ways_to_try(list(rows.values())) <= MAX_READINGS
+    found = place_by_totals(table, list(rows.values()), known) if together and rows else None
+    together = together and found is not None  # else one by one: an equation the rows share may fail
     undecided: set[str] = set()
     resolved: list[str] = []
-    for row_id, printed in placed.short.items():
-        cells = _cells_of(table, row_id)
-        if not any(entry is not None for entry in printed):
-            continue  # nothing printed to place: the row's cells are reported as not found
+    for row_id, (cells, printed) in rows.items():
+        if not together:
+            found = place_by_totals(table, [(cells, printed)], known)
         name = "这一行" if row_id == "" else f"「{schema.row_name(table.id, row_id)}」"
         shown = "、".join(entry if entry is not None else "（空）" for entry in printed)
-        found = place_by_totals(table, cells, printed, known)
-        rows = [r.id for r in table.rows] if row_id == "" else [row_id]
+        table_rows = [r.id for r in table.rows] if row_id == "" else [row_id]
         if found is None:
-            undecided.update(rows)
-            for r in rows:
+            undecided.update(table_rows)
+            for r in table_rows:
                 placed.rows[r] = [MISSING] * len(table.block_of(r).columns)
             result.messages.append(
                 f"{_part(table)}{name}只印了 {len(printed)} 个数字（表格有 {len(cells)} 格）：{shown}；"
                 "按合计无法确定各数字属于哪一格，这些格没有读入，请对照原表填写")
             continue
         cell_values, open_cells = found
-        known.update(cell_values)
-        for r in rows:
+        if not together:
+            known.update(cell_values)
+        for r in table_rows:
             placed.rows[r] = [cell_values.get((table.id, r, c.id), MISSING) for c in table.block_of(r).columns]
-        if open_cells:
-            undecided.update(key[1] for key in open_cells)
-            names = "」「".join(_cell_label(table, table.row(k[1]), table.column(k[1], k[2]))
-                               for k in cells if k in open_cells)
+        open_here = [key for key in cells if key in open_cells]
+        if open_here:
+            undecided.update(key[1] for key in open_here)
+            names = "」「".join(_cell_label(table, table.row(k[1]), table.column(k[1], k[2])) for k in open_here)
             result.messages.append(
                 f"{_part(table)}{name}只印了 {len(printed)} 个数字（表格有 {len(cells)} 格）：{shown}；"
                 f"按合计能确定其余各格，但「{names}」中哪一格留空无法确定，这几格没有读入，请对照原表填写")
