@@ -45,20 +45,27 @@ def large_report() -> Report:
     return balanced_report(random.Random(20251231), scale=400)
 
 
+def rebalanced(report: Report, *, keep_new: bool = False) -> Report:
+    """Section 三 balanced again (一 + 二 = （七）总计 + 四) after cells were changed: through 一, or
+    through 二 where ``keep_new``; 二 is lowered where 一 would go below 0."""
+    for column in REQUEST_COLUMN_IDS:
+        handled = report.value("requests", "total", column) + report.cells[("requests", "carried_forward", column)]
+        new, over = ("requests", "new", column), ("requests", "carried_over", column)
+        if keep_new:
+            report.cells[over] = handled - report.cells[new]  # type: ignore[operator]
+            continue
+        if report.cells[over] > handled:  # type: ignore[operator]
+            report.cells[over] = handled // 2  # type: ignore[operator]
+        report.cells[new] = handled - report.cells[over]  # type: ignore[operator]
+    return report
+
+
 def with_blanks(report: Report, cells: tuple[tuple[str, str, str], ...]) -> Report:
-    """``report`` with ``cells`` printed blank, still balanced: each is made 0 first and section 三's
-    一 + 二 = （七）总计 + 四 restored through 一 (or 二 where 一 is itself blank)."""
+    """``report`` with ``cells`` printed blank, still balanced: each is made 0 first, then 三 is
+    rebalanced (through 二 where 一 is itself one of the blanks)."""
     out = copy.deepcopy(report)
     for key in cells:
         out.cells[key] = 0 if key[0] != "proactive" or key[1] != "fees" else Decimal(0)
-    for column in REQUEST_COLUMN_IDS:
-        handled = out.value("requests", "total", column) + out.cells[("requests", "carried_forward", column)]
-        new, over = ("requests", "new", column), ("requests", "carried_over", column)
-        if new in cells:
-            out.cells[over] = handled
-        else:
-            if out.cells[over] > handled:  # type: ignore[operator]
-                out.cells[over] = handled // 2  # type: ignore[operator]
-            out.cells[new] = handled - out.cells[over]  # type: ignore[operator]
+    rebalanced(out, keep_new=any(key[1] == "new" for key in cells))
     out.set_cells(dict.fromkeys(cells))
     return out
