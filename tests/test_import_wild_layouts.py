@@ -211,7 +211,7 @@ def test_text_copied_out_of_a_pdf(name: str, blanks: bool, tmp_path: Path) -> No
     """Rows are recovered from their labels; a blank cell a copy drops is placed by the printed
     totals. In 四 the blank's group total may hold whichever of the group's cells it was (unless
     the figures tell): such cells, and only such, are left unread."""
-    report = with_blanks(REPORTS[name](), BLANKS + (("appeals", "review", "pending"),)) if blanks else REPORTS[name]()
+    report = with_blanks(REPORTS[name](), (*BLANKS, ("appeals", "review", "pending"))) if blanks else REPORTS[name]()
     render(report, tmp_path / "report.pdf")
     review = {("appeals", "review", c) for c in ("upheld", "corrected", "other", "pending")}
     for mode, text in _copies(tmp_path / "report.pdf").items():
