@@ -51,6 +51,7 @@ def place_by_totals(table: Table, rows: Sequence[Row],
         return None  # a figure that cannot be read: nothing to add up
     cells = [key for row_cells, _ in rows for key in row_cells]
     checks = [(left, right) for left, right in equations(table) if any(key in cells for key in left + right)]
+    read = {key: _known(table, key, known) for left, right in checks for key in left + right if key not in cells}
     offsets = [sum(len(c) for c, _ in rows[:i]) for i in range(len(rows))]
     choices = [combinations(range(len(c)), len(c) - len(p)) for c, p in rows]
     ways: list[tuple[list[Entry], list[Number], set[int]]] = []
@@ -59,7 +60,7 @@ def place_by_totals(table: Table, rows: Sequence[Row],
                    for entry in _fill(printed, len(row_cells), out)]
         left_out = {offset + i for offset, out in zip(offsets, per_row, strict=True) for i in out}
         values = {key: _value(table, key, entry) for key, entry in zip(cells, entries, strict=True)}
-        verified = _verified(table, checks, values, known)
+        verified = _verified(checks, read | values)
         if verified is None or any(key not in verified for i, key in enumerate(cells) if i not in left_out):
             continue  # an equation disagrees, or some figure's place is confirmed by none
         ways.append((entries, [values[key] or 0 for key in cells], left_out))
@@ -115,18 +116,17 @@ def equations(table: Table) -> list[Equation]:
     return found
 
 
-def _verified(table: Table, checks: list[Equation], values: Mapping[CellKey, Number | None],
-              known: Mapping[CellKey, Entry]) -> set[CellKey] | None:
+def _verified(checks: list[Equation], values: Mapping[CellKey, Number | _Unknown | None]) -> set[CellKey] | None:
     """The cells whose place a printed equation confirms; None if one disagrees."""
     verified: set[CellKey] = set()
     for left, right in checks:
+        if len(left) == 1 and values[left[0]] is None:
+            continue  # a total printed blank: nothing to check against
         sides = []
         for side in (left, right):
-            found = [_lookup(table, key, values, known) for key in side]
+            found = [values[key] for key in side]
             sides.append(None if any(isinstance(v, _Unknown) for v in found) else
                          sum(v for v in found if isinstance(v, (int, Decimal))))
-        if len(left) == 1 and _lookup(table, left[0], values, known) is None:
-            continue  # a total printed blank: nothing to check against
         if sides[0] is None or sides[1] is None:
             continue  # a cell not read yet: this equation cannot decide
         if sides[0] != sides[1]:
@@ -142,10 +142,8 @@ class _Unknown:
 _UNKNOWN = _Unknown()
 
 
-def _lookup(table: Table, key: CellKey, values: Mapping[CellKey, Number | None],
-            known: Mapping[CellKey, Entry]) -> Number | _Unknown | None:
-    if key in values:
-        return values[key]
+def _known(table: Table, key: CellKey, known: Mapping[CellKey, Entry]) -> Number | _Unknown | None:
+    """A cell outside the rows being placed, as read: a number, a blank (None), or not read."""
     if key not in known:
         return _UNKNOWN
     entry = known[key]

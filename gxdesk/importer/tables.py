@@ -216,16 +216,18 @@ def label_across(before: str, after: str, candidates: list[RowSpec]) -> RowSpec 
 
 
 MIN_TYPO_LABEL = 4  # a label this long is still recognised with one character wrong, if only it is
+MAX_TYPO_TRIES = 100  # runs of figures a table's search for misprinted labels looks at
 
 
 def typo_match(text: str, candidates: list[RowSpec]) -> RowSpec | None:
     """The candidate whose whole label appears in ``text`` with one character wrong, missing or added
     (同音字 and OCR slips: 本年新收 printed 本年新牧); the one ending last wins."""
     text = text[-2 * MAX_LABEL:]
+    seen = set(text)
     ends: dict[str, tuple[int, RowSpec]] = {}
     for spec in candidates:
         for variant, _ in spec.variants:
-            if len(variant) >= MIN_TYPO_LABEL:
+            if len(variant) >= MIN_TYPO_LABEL and sum(char not in seen for char in variant) <= 1:
                 end = _near(variant, text)
                 if end >= 0 and end > ends.get(spec.row.id, (-1, spec))[0]:
                     ends[spec.row.id] = (end, spec)
@@ -273,13 +275,14 @@ def place(found: list[Run], specs: list[RowSpec], *, shared: tuple[bool, bool] =
     placed = Placed()
     raw: dict[str, list[str | None]] = {}
     filled: dict[str, int] = {}
-    start = 0
+    start = typos = 0
     current: RowSpec | None = None
     for index, run in enumerate(found):
         match = best_match(run.text, specs[start:])
         if match is None and index + 1 < len(found):
             match = label_across(run.text, found[index + 1].text, specs[start:])
-        if match is None and run.filled:
+        if match is None and run.filled and typos < MAX_TYPO_TRIES:
+            typos += 1  # bounded: a page of thousands of unknown rows is no table of the report
             match = typo_match(run.text, specs[start:])
         if match is not None:
             skipped = specs[start:specs.index(match)]
