@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 
     from gxdesk.autosave import Draft
     from gxdesk.gui.importing.dialog import ImportRequest
+    from gxdesk.importer.summary import ImportSummary
+    from gxdesk.model import CellKey
     from gxdesk.rules import Finding
 
 APP_TITLE = "gxdesk 政府信息公开工作年度报告"
 SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has them all
-SHOWN_LINES = 12  # a summary lists this many lines; "详细信息" has them all
 
 Unsaved = Literal["save", "discard", "cancel"]
 # For the output settings dialog: which font each role would use, and warnings about them.
@@ -53,8 +54,9 @@ class Prompts(Protocol):
 
     def warn(self, title: str, text: str) -> None: ...
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        """A result with a list of details the clerk may look through (an import's findings)."""
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        """What an import found (导入结果); ``jump`` shows a cell of the window, if the items lead there."""
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         """Run the print preview until the clerk prints or closes it."""
@@ -67,6 +69,7 @@ class QtPrompts:
 
     def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
+        self.summary: QWidget | None = None  # the open 导入结果, beside the window
 
     def ask_unsaved(self, name: str) -> Unsaved:
         from PySide6.QtWidgets import QMessageBox
@@ -142,13 +145,19 @@ class QtPrompts:
 
         QMessageBox.warning(self.parent, title, text)
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        from PySide6.QtCore import Qt
 
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
-        if len(details) > SHOWN_LINES:
-            box.setDetailedText("\n".join(details))
-        box.exec()
+        from gxdesk.gui.importing.summary_dialog import ImportSummaryDialog
+
+        if self.summary is not None:
+            self.summary.close()
+        dialog = ImportSummaryDialog(title, headline, summary, jump, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "summary", None))
+        self.summary = dialog
+        dialog.show()  # modeless: the clerk goes down its list with the window beside it
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         dialog.exec()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from gxdesk import gxr, userdirs
+from gxdesk import userdirs
 from gxdesk.gui.actions import make_action
 from gxdesk.gui.document import UNTITLED, Document
 from gxdesk.gui.editor.findings_panel import FindingsPanel
@@ -26,12 +26,13 @@ from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
 from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
-from gxdesk.model import Report
+from gxdesk.model import CellKey, Report
 from gxdesk.rules import Finding, summary
+from gxdesk.schema import TABLE_BY_ID
 from gxdesk.settings import FILE_NAME, Settings
 
 if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in an import)
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
     from gxdesk.gui.editor.pages import MetaPage, TextPage
@@ -61,8 +62,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_summary)
         self._findings_shown: tuple[object, ...] | None = None
         self._build_menus()
-        self._install_features(autosave_ms)
-        self.setAcceptDrops(True)
+        self._install_features(autosave_ms)  # the importing feature takes the files dropped on the window
 
         self.document.changed.connect(self._show_findings)
         self.document.state_changed.connect(self._update_title)
@@ -145,6 +145,14 @@ class MainWindow(QMainWindow):
     def show_page(self, section: str, field: str = "") -> None:
         self.tabs.show_page(section, field)
 
+    def show_cell(self, key: CellKey) -> None:
+        self.tabs.show_page(TABLE_BY_ID[key[0]].section)
+        view = self.tabs.view(key[0])
+        view.select_key(key)
+        view.setFocus()
+        self.raise_()
+        self.activateWindow()
+
     def widget(self) -> QWidget:
         return self
 
@@ -187,15 +195,6 @@ class MainWindow(QMainWindow):
             return
         self.files.close()
         event.accept()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.toLocalFile().lower().endswith(gxr.SUFFIX) for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().lower().endswith(gxr.SUFFIX)]
-        if files:
-            self.files.open_file(Path(files[0]))
 
     # --- Findings ----------------------------------------------------------------------
 

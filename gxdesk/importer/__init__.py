@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gxdesk.files import read_limited
+from gxdesk.import_kinds import SUFFIXES
 from gxdesk.importer import limits
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.extract import ImportResult, extract
@@ -28,12 +29,6 @@ from gxdesk.importer.lines import Line, safe_text
 __all__ = ["SUFFIXES", "ImportFileError", "ImportResult", "import_bytes", "import_file", "import_html",
            "import_stream", "import_text"]
 
-SUFFIXES = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
-}
 _ADVICE = {
     ".doc": "旧版 Word 文件（.doc）请先在 Word 或 WPS 中另存为 .docx 再导入",
     ".wps": "WPS 文件请先另存为 .docx 再导入",

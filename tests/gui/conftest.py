@@ -16,6 +16,8 @@ from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.importing.dialog import ImportRequest
 from gxdesk.gui.prompts import DescribeFonts, QtPrompts, Unsaved
 from gxdesk.gui.window import MainWindow
+from gxdesk.importer.summary import ImportSummary
+from gxdesk.model import CellKey
 from gxdesk.rules import Finding
 
 
@@ -39,7 +41,8 @@ class Answers:
         self.settings_asked: list[tuple[str, bool]] = []
         self.informed: list[str] = []
         self.warned: list[str] = []
-        self.summaries: list[tuple[str, str, list[str]]] = []
+        self.summaries: list[tuple[str, str, list[str]]] = []  # (title, headline, every item's text)
+        self.import_summaries: list[tuple[ImportSummary, Callable[[CellKey], None] | None]] = []
         self.previews: list[QPrintPreviewDialog] = []
         self.real: set[str] = set()
         self.qt = QtPrompts(None)
@@ -82,8 +85,10 @@ class Answers:
     def warn(self, title: str, text: str) -> None:
         self.warned.append(text)
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        self.summaries.append((title, text, details))
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        self.summaries.append((title, headline, [item.text for group in summary.groups for item in group.items]))
+        self.import_summaries.append((summary, jump))
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         self.previews.append(dialog)
