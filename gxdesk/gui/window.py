@@ -149,9 +149,7 @@ class MainWindow(QMainWindow):
         self.tabs.show_page(TABLE_BY_ID[key[0]].section)
         view = self.tabs.view(key[0])
         view.select_key(key)
-        view.setFocus()
-        self.raise_()
-        self.activateWindow()
+        view.setFocus()  # the window is not raised: the list that asked (导入结果) stays in front
 
     def widget(self) -> QWidget:
         return self

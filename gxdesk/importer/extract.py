@@ -19,7 +19,7 @@ from gxdesk import schema
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.importer.tables import read_table
-from gxdesk.model import ENTERED_KEYS, CellKey, Report, Value
+from gxdesk.model import ENTERED_KEYS, SUM_TERMS, CellKey, Report, Value
 from gxdesk.rules import Finding, check_stated
 from gxdesk.schema import SECTIONS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 from gxdesk.text import clean_text
@@ -122,7 +122,10 @@ def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str]
         doubtful |= result.doubtful
         missing += result.messages
         notes += result.notes
-    return ImportResult(report, check_stated(report, stated), missing, frozenset(unfound), frozenset(blank), stated,
+    # A printed total whose cells were not all read is no finding yet ("应为 0" would mislead); the
+    # window keeps comparing it (``stated``) until the clerk has filled them in.
+    checkable = {key: value for key, value in stated.items() if not any(t in unfound for t in SUM_TERMS[key])}
+    return ImportResult(report, check_stated(report, checkable), missing, frozenset(unfound), frozenset(blank), stated,
                         frozenset(zeroed), notes, frozenset(doubtful))
 
 

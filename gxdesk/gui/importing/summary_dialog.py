@@ -73,7 +73,7 @@ class ImportSummaryDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("中")
-        self.resize(em * 44, self.fontMetrics().height() * 28)
+        self.resize(em * 56, self.fontMetrics().height() * 28)
 
     def items(self, group_id: str) -> list[QTreeWidgetItem]:
         for index in range(self.tree.topLevelItemCount()):
