@@ -194,6 +194,18 @@ def check_import(box: Sandbox) -> None:
     expect(imported.organ == expected.organ and imported.year == expected.year, "organ or year differ")
 
 
+def check_import_pdf(box: Sandbox) -> None:
+    """A PDF imported by the frozen app (pdfium's text layer and rules): the sample's own PDF."""
+    from gxdesk import gxr
+
+    pdf, out = box.out / "导入示例.pdf", box.out / "imported-pdf.gxr"
+    ran(box.run("gxdesk", "render", str(sample_file(box.bundle)), "-o", str(pdf)))
+    result = box.run("gxdesk", "import", str(pdf), "-o", str(out))
+    ran(result)
+    expected = gxr.load(sample_file(box.bundle))
+    expect(gxr.load(out).cells == expected.cells, "figures imported from the PDF differ from the sample's")
+
+
 def check_window(box: Sandbox) -> None:
     """The window opens with the built-in sample, paints, and quits by itself."""
     from gxdesk.gui.app import EXIT_ON_PAINT_ENV, FIRST_PAINT_MARKER
@@ -242,6 +254,7 @@ CHECKS: list[tuple[str, Callable[[Sandbox], None]]] = [
     ("gxdesk render → PDF without fonts (STSong-Light)", check_pdf_fallback),
     ("gxdesk render → .docx", check_docx),
     ("gxdesk import of a published report", check_import),
+    ("gxdesk import of a PDF (pdfium's text layer)", check_import_pdf),
     ("the window opens offscreen with the sample", check_window),
     ("gxdeskw FILE opens the file", check_window_file),
     ("打印 prints every page (pdfium and Qt print support bundled)", check_print),
