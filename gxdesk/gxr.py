@@ -47,7 +47,11 @@ def load(path: Path | str) -> Report:
 
 
 def parse(data: bytes, name: str = "文件") -> Report:
-    obj = _decode(data, name)
+    return from_dict(_decode(data, name), name)
+
+
+def from_dict(obj: Any, name: str = "文件") -> Report:
+    """A report from the file's JSON as parsed (amounts as Decimal), checked as strictly as a file."""
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise ReportFileError(f"“{name}”不是 gxdesk 报告文件")
     _check_version(obj.get("version"), name)

@@ -28,6 +28,8 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # the process's own streams; a caller's (tests, scripts) are left alone
+        safe_output()
     try:
         return _main(argv)
     finally:
@@ -35,6 +37,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The process's own command line: it ends now. Its objects need no more searching for
             # cycles, and the search at exit would cost ~25 ms after a PDF.
             gc.freeze()
+
+
+def safe_output() -> None:
+    """Make printing Chinese safe on any console, file or pipe.
+
+    Redirected on a Windows whose code page has no Chinese (cp1252, say), stdout's encoding
+    cannot write our messages and print() raised UnicodeEncodeError. Such a stream writes UTF-8
+    instead, which keeps every character; a stream whose encoding has Chinese (cp936, UTF-8)
+    keeps it. Either way a character it still lacks (an emoji in GBK, a stray surrogate from a
+    file name) is replaced rather than fatal."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # no stream at all (pythonw) or not a text file
+            continue
+        try:
+            "政府信息公开年度报告".encode(stream.encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure(encoding="utf-8", errors="replace")
+        else:
+            reconfigure(errors="replace")
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -41,6 +41,12 @@ class Prompts(Protocol):
 
     def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None: ...
 
+    def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
+        """Several files at once (汇总: the units' reports); [] when cancelled."""
+
+    def ask_folder(self, caption: str, folder: str) -> Path | None:
+        """A folder (汇总: where the units' reports are kept)."""
+
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         """Go on with ``doing`` (导出, 打印) although the report has these errors?"""
 
@@ -106,6 +112,18 @@ class QtPrompts:
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(self.parent, caption, str(suggested), kinds)
+        return Path(name) if name else None
+
+    def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, folder, kinds)
+        return [Path(name) for name in names]
+
+    def ask_folder(self, caption: str, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(self.parent, caption, folder)
         return Path(name) if name else None
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:

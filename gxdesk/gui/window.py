@@ -25,7 +25,8 @@ from gxdesk.gui.files.drafts import AUTOSAVE_MS
 from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
-from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
+from gxdesk.gui.prompts import Prompts, QtPrompts
+from gxdesk.gui.summary import feature as summary_feature
 from gxdesk.model import CellKey, Report
 from gxdesk.rules import Finding, summary
 from gxdesk.schema import TABLE_BY_ID
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.importing = import_report.install(self, self.files, self.previous_year)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
+        self.summary = summary_feature.install(self, self.files)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 820)
@@ -188,9 +190,10 @@ class MainWindow(QMainWindow):
         self.files.start(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.may_discard():
+        if not self.summary.may_close() or not self.files.may_discard():
             event.ignore()
             return
+        self.summary.close()
         self.files.close()
         event.accept()
 
@@ -232,7 +235,7 @@ class MainWindow(QMainWindow):
     # --- Keeping the window in step ----------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.document.name}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
         self.setWindowModified(self.document.modified)
         self._show_findings()
 

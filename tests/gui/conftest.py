@@ -32,6 +32,8 @@ class Answers:
         self.despite_errors = True
         self.open_paths: list[Path] = []
         self.save_paths: list[Path | None] = []
+        self.open_path_lists: list[list[Path]] = []  # 汇总: 添加文件…
+        self.folders: list[Path | None] = []  # 汇总: 添加文件夹…
         self.import_requests: list[ImportRequest] = []
         self.output_settings: list[tuple[str, bool] | None] = []
         self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
@@ -65,6 +67,12 @@ class Answers:
         if "ask_save_path" in self.real:
             return self.qt.ask_save_path(caption, suggested, kinds)
         return self.save_paths.pop(0) if self.save_paths else None
+
+    def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
+        return self.open_path_lists.pop(0) if self.open_path_lists else []
+
+    def ask_folder(self, caption: str, folder: str) -> Path | None:
+        return self.folders.pop(0) if self.folders else None
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         self.errors_asked.append((len(errors), doing))
