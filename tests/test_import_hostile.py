@@ -199,7 +199,7 @@ def _document(body: str, prolog: str = "", encoding: str = "UTF-8") -> bytes:
     ("content controls", "<w:sdt><w:sdtContent>" * 5000 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 5000),
     ("runs", "<w:p>" + "<w:r>" * 5000 + "<w:t>x</w:t>" + "</w:r>" * 5000 + "</w:p>"),
     ("tables", "<w:tbl><w:tr><w:tc>" * 2000 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 2000),
-])
+], ids=["content controls", "runs", "tables"])
 @pytest.mark.subprocess
 def test_deeply_nested_docx_is_refused_in_one_line(tmp_path: Path, what: str, body: str) -> None:
     _docx(tmp_path / "deep.docx", _document(body))

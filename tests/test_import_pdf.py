@@ -131,7 +131,7 @@ def test_a_side_by_side_row_short_of_a_figure_is_read_as_far_as_its_totals_tell(
     assert result.unfound == open_cells
     assert result.report.cells == report.cells | dict.fromkeys(open_cells)
     [message] = [m for m in result.missing if m.startswith("第四部分表格")]
-    assert "「行政诉讼·未经复议直接起诉」「结果纠正」「行政诉讼·未经复议直接起诉」「其他结果」" in message
+    assert "「行政诉讼·未经复议直接起诉」的「结果维持」「结果纠正」「其他结果」「尚未审结」" in message
     assert "无法确定" in message
 
 

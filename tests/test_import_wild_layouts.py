@@ -194,7 +194,8 @@ def _copies(pdf: Path) -> dict[str, str]:
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
-    copies = {"viewer": "\n".join(page.get_textpage().get_text_range() for page in document)}
+    pages = [page.get_textpage() for page in document]
+    copies = {"viewer": "\n".join(text.get_text_range(0, text.count_chars()) for text in pages)}
     document.close()
     binary = shutil.which("pdftotext")
     if binary is not None:  # poppler-utils (.ci/run)

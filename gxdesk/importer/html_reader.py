@@ -54,7 +54,7 @@ def html_page(text: str, name: str) -> Page:
         return Page([])
     if root is None:  # an empty document
         return Page([])
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+    if any("Excessive depth" in error.message for error in parser.error_log):
         raise ImportFileError(f"“{name}”的网页标签嵌套超过 256 层，不像一份年度报告，没有读取")
     out: list[Line] = []
     _Walker(out).block(root, 0)

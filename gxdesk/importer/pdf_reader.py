@@ -56,7 +56,9 @@ def pdf_lines(data: bytes, name: str) -> list[Line]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        code = getattr(error, "err_code", None)
+        import pypdfium2.raw as pdfium_c
+
+        code = getattr(error, "err_code", None) or pdfium_c.FPDF_GetLastError()
         if code in (_PASSWORD, _SECURITY):
             raise ImportFileError(f"“{name}”是加密的 PDF（需要密码才能打开），无法读取；"
                                   "请用原文件或网页版导入") from None
@@ -133,6 +135,7 @@ def _characters(textpage: Any, name: str, number: int) -> list[tuple[str, Box, f
         raise ImportFileError(f"“{name}”第 {number} 页有 {count:,} 个字符，超过 {MAX_PAGE_CHARS:,} 个的上限，"
                               "不像一份年度报告，没有读取")
     rect = pdfium_c.FS_RECTF()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     out: list[tuple[str, Box, float, bool]] = []
     space = False
     for index in range(count):
@@ -144,11 +147,24 @@ def _characters(textpage: Any, name: str, number: int) -> list[tuple[str, Box, f
         if text.isspace():
             space = text in " \u3000\xa0"
             continue
-        if pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect):
-            angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
-            out.append((text, (rect.left, rect.bottom, rect.right, rect.top), angle, space))
+        box = _box(textpage, index, rect, left, right, bottom, top)
+        if box is not None:
+            out.append((text, box, pdfium_c.FPDFText_GetCharAngle(textpage, index), space))
         space = False
     return out
+
+
+def _box(textpage: Any, index: int, rect: Any, *edges: Any) -> Box | None:
+    """The character's box from its font's ascent and descent (one height for a whole line), or
+    its glyph's box where pdfium gives no loose one (older pdfium, for text drawn sideways)."""
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFText_GetLooseCharBox(textpage, index, rect) and rect.right > rect.left and rect.top > rect.bottom:
+        return rect.left, rect.bottom, rect.right, rect.top
+    left, right, bottom, top = edges
+    if pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
+        return left.value, bottom.value, right.value, top.value
+    return None
 
 
 def _turn(chars: list[tuple[str, Box, float, bool]]) -> int:

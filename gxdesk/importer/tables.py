@@ -479,10 +479,14 @@ def _place_short_rows(table: Table, placed: Placed, result: TableResult) -> set[
         open_here = [key for key in cells if key in open_cells]
         if open_here:
             undecided.update(key[1] for key in open_here)
-            names = "」「".join(_cell_label(table, table.row(k[1]), table.column(k[1], k[2])) for k in open_here)
+            by_row: dict[str, list[str]] = {}
+            for key in open_here:
+                by_row.setdefault(key[1], []).append(table.column(key[1], key[2]).label)
+            names = "；".join(f"「{schema.row_name(table.id, r)}」的「{'」「'.join(columns)}」"
+                             for r, columns in by_row.items())
             result.messages.append(
                 f"{_part(table)}{name}只印了 {len(printed)} 个数字（表格有 {len(cells)} 格）：{shown}；"
-                f"按合计能确定其余各格，但「{names}」中哪一格留空无法确定，这几格没有读入，请对照原表填写")
+                f"按合计能确定其余各格，但{names}中哪一格留空无法确定，这几格没有读入，请对照原表填写")
         else:
             resolved.append(name)
     if resolved:

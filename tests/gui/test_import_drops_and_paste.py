@@ -4,8 +4,10 @@ jump to their cells."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -202,3 +204,17 @@ def test_the_summary_screen_lists_and_jumps(qtbot, window, large: Report) -> Non
         view = window.view("requests")
         assert window.tabs.currentIndex() == window.tab_of_section["三"]
         assert view.currentIndex() == view.report_model.index_of(key)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_the_windows_import_path_is_refused_not_waited_on(qtbot, window, answers, tmp_path: Path) -> None:
+    """Issue 10: the window reads through the same guarded reader as the command line."""
+    from gxdesk.gui.importing.dialog import ImportRequest
+
+    fifo = tmp_path / "上年报告.pdf"
+    os.mkfifo(fifo)
+    before = gxr.dumps(window.report)
+    assert not window.importing.run(ImportRequest(fifo))
+    assert drop(qtbot, window, _mime(fifo))
+    assert len(answers.warned) == 2 and all("不是普通文件" in w for w in answers.warned)
+    assert gxr.dumps(window.report) == before
