@@ -121,6 +121,14 @@ def _browser_copy(report: Report) -> QMimeData:
     return mime
 
 
+@pytest.fixture(autouse=True)
+def clipboard_cleared(qapp) -> object:
+    """The clipboard owns what a test put on it; emptied after each test, so that it is gone
+    before the application (and Python's wrappers) are torn down."""
+    yield
+    QApplication.clipboard().clear()
+
+
 def _paste(window) -> None:
     action = next(a for a in window.file_menu.actions() if a.text().startswith("从剪贴板导入"))
     action.trigger()
