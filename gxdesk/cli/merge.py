@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from gxdesk import gxr
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.cli import parse_year
 from gxdesk.errors import InputError
+from gxdesk.files import check_output
 from gxdesk.rules import check, summary
 from gxdesk.schema import cell_name
 from gxdesk.summary import file as summary_file
@@ -111,10 +113,10 @@ def _outputs(args: argparse.Namespace) -> tuple[Path, Path | None, Path | None]:
             raise InputError(f"“{path.name}”应以 {suffix} 结尾")
         if path.exists() and not args.force:
             raise InputError(f"“{path}”已存在，没有覆盖；请换一个文件名，或加 --force 覆盖（保留 .bak 备份）")
-        if not path.parent.is_dir():
-            raise InputError(f"文件夹“{path.parent}”不存在")
-    given = {Path(p).resolve() for p in args.inputs} | {Path(p).resolve() for p in args.prefer}
-    if any(p is not None and p.resolve() in given for p in (output, breakdown, saved)):
+        check_output(path)  # a missing folder, a pipe, a read-only file: refused before anything is read
+    # realpath, not resolve: a link loop among the inputs is the reader's to refuse, in one line
+    given = {os.path.realpath(p) for p in args.inputs} | {os.path.realpath(p) for p in args.prefer}
+    if any(p is not None and os.path.realpath(p) in given for p in (output, breakdown, saved)):
         raise InputError("汇总结果不能写入参与汇总的文件")
     return output, breakdown, saved
 

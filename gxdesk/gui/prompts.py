@@ -26,6 +26,10 @@ APP_TITLE = "gxdesk 政府信息公开工作年度报告"
 SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has them all
 
 Unsaved = Literal["save", "discard", "cancel"]
+# A report open in another window: open it read-only (保存 then asks for a new name), open it anyway, or not.
+OpenLocked = Literal["read_only", "open", "cancel"]
+# Saving would replace what must not be replaced silently: overwrite anyway, save elsewhere, or not.
+SaveConflict = Literal["overwrite", "save_as", "cancel"]
 # For the output settings dialog: which font each role would use, and warnings about them.
 DescribeFonts = Callable[[str], tuple[list[str], list[str]]]
 
@@ -36,6 +40,13 @@ class Prompts(Protocol):
 
     def ask_recover(self, draft: Draft, count: int) -> bool:
         """Recover this draft of a session that crashed (one of ``count``)? No deletes it."""
+
+    def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
+        """The report ``name`` is open in another window (``holder`` says whose): how to open it?"""
+
+    def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
+        """Saving would replace a file changed elsewhere, open elsewhere or read-only (``text`` says
+        which); without ``may_overwrite`` the choices are only 另存为 and 取消."""
 
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None: ...
 
@@ -101,6 +112,35 @@ class QtPrompts:
             "选择“否”将删除这份草稿。",
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE,
+                          f"“{name}”已在另一个 gxdesk 窗口中打开（{holder}）。", parent=self.parent)
+        box.setInformativeText("两处同时修改，先保存的一方的修改会被后保存的覆盖。\n"
+                               "以只读方式打开时，保存会要求另存为新文件。")
+        buttons: dict[object, OpenLocked] = {
+            box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole): "read_only",
+            box.addButton("仍然打开", QMessageBox.ButtonRole.DestructiveRole): "open",
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "保存", text, parent=self.parent)
+        buttons: dict[object, SaveConflict] = {}
+        save_as = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
+        buttons[save_as] = "save_as"
+        if may_overwrite:
+            buttons[box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole)] = "overwrite"
+        buttons[box.addButton("取消", QMessageBox.ButtonRole.RejectRole)] = "cancel"
+        box.setDefaultButton(save_as)
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
 
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog

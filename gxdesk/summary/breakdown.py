@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 from gxdesk import schema
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
+from gxdesk.files import check_output
 from gxdesk.model import CellKey
+from gxdesk.os_errors import failed
 from gxdesk.schema import cell_name
 from gxdesk.summary.analyse import Summary
 
@@ -45,15 +47,14 @@ def write(summary: Summary, path: Path | str) -> None:
     path = Path(path)
     if path.suffix.lower() != SUFFIX:
         raise InputError(f"汇总表“{path.name}”应以 {SUFFIX} 结尾")
-    if path.is_dir() or not path.parent.is_dir():
-        raise InputError(f"无法写入“{path}”：{'是文件夹' if path.is_dir() else '文件夹不存在'}")
+    check_output(path)  # a folder, a missing folder, a pipe, a read-only file
     data = to_bytes(summary)
     try:
         atomic_write_bytes(path, data)
     except PermissionError:
         raise InputError(f"没有权限写入“{path}”（文件是否正在 Excel 或 WPS 中打开？）") from None
     except OSError as error:
-        raise InputError(f"无法写入“{path}”：{error.strerror or error}") from None
+        raise InputError(failed("写入", path, error)) from None
 
 
 def to_bytes(summary: Summary) -> bytes:

@@ -27,8 +27,9 @@ from typing import Any
 from gxdesk import gxr, schema
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
-from gxdesk.files import read_limited
+from gxdesk.files import check_output, read_limited
 from gxdesk.model import Report
+from gxdesk.os_errors import failed
 from gxdesk.schema import YEAR_MAX, YEAR_MIN
 from gxdesk.summary.analyse import Summary
 from gxdesk.summary.identity import unit_key
@@ -232,12 +233,13 @@ def _relative(path: Path, folder: Path) -> str:
 
 def save(summary: SummaryFile, path: Path | str) -> None:
     path = Path(path)
+    check_output(path, SummaryFileError, "保存")  # a pipe, a read-only file: refused before anything is read
     _guard_overwrite(path)
     data = json.dumps(to_dict(summary, path.parent), ensure_ascii=False, indent=1) + "\n"
     try:
         atomic_write_bytes(path, data.encode("utf-8"), backup=True)
     except OSError as error:
-        raise SummaryFileError(f"无法保存“{path}”：{error.strerror or error}") from None
+        raise SummaryFileError(failed("保存", path, error)) from None
 
 
 def _guard_overwrite(path: Path) -> None:
@@ -248,7 +250,7 @@ def _guard_overwrite(path: Path) -> None:
     try:
         head = path.read_bytes()[:4096]
     except OSError as error:
-        raise SummaryFileError(f"无法读取已有的“{path.name}”：{error.strerror or error}") from None
+        raise SummaryFileError(failed("读取已有的", path, error)) from None
     if head.strip() and FORMAT.encode() not in head:
         raise SummaryFileError(f"“{path.name}”不是 gxdesk 汇总文件，为免覆盖，没有保存")
     version = re.search(rb'"version"\s*:\s*(\d+)', head)

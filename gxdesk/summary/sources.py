@@ -87,6 +87,8 @@ def find_inputs(paths: Iterable[Path], skip: Iterable[Path] = ()) -> list[Path]:
                 raise InputError(f"“{path.name}”不是可汇总的报告文件；可汇总 {KINDS} 文件或文件夹")
             if _resolved(path) not in skipped:
                 found.setdefault(path)
+        elif path.exists():
+            raise InputError(f"“{path}”不是普通文件（可能是管道或设备），无法读取")
         else:
             raise InputError(f"找不到“{path}”")
         if len(found) > MAX_FILES:
@@ -107,7 +109,7 @@ def _walk(folder: Path) -> list[Path]:
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
         return path.absolute()
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from gxdesk.autosave import Draft
 from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.importing.dialog import ImportRequest
-from gxdesk.gui.prompts import DescribeFonts, QtPrompts, Unsaved
+from gxdesk.gui.prompts import DescribeFonts, OpenLocked, QtPrompts, SaveConflict, Unsaved
 from gxdesk.gui.window import MainWindow
 from gxdesk.importer.summary import ImportSummary
 from gxdesk.model import CellKey
@@ -28,6 +28,8 @@ class Answers:
 
     def __init__(self) -> None:
         self.unsaved: Unsaved = "discard"
+        self.open_locked: OpenLocked = "read_only"
+        self.save_conflict: list[SaveConflict] = []  # answered in turn; "cancel" once they run out
         self.recover = True
         self.despite_errors = True
         self.open_paths: list[Path] = []
@@ -37,7 +39,8 @@ class Answers:
         self.import_requests: list[ImportRequest] = []
         self.output_settings: list[tuple[str, bool] | None] = []
         self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
-        self.asked: list[str] = []  # the yes/no questions: "unsaved", "recover"
+        self.asked: list[str] = []  # the questions: "unsaved", "recover", "open_locked", "save_conflict"
+        self.conflicts: list[tuple[str, bool]] = []  # (text, may_overwrite) of each save conflict asked
         self.errors_asked: list[tuple[int, str]] = []  # (how many errors, what for)
         self.save_asked: list[tuple[str, Path, str]] = []  # (caption, suggested, kinds)
         self.settings_asked: list[tuple[str, bool]] = []
@@ -56,6 +59,15 @@ class Answers:
     def ask_recover(self, draft: Draft, count: int) -> bool:
         self.asked.append("recover")
         return self.recover
+
+    def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
+        self.asked.append("open_locked")
+        return self.open_locked
+
+    def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
+        self.asked.append("save_conflict")
+        self.conflicts.append((text, may_overwrite))
+        return self.save_conflict.pop(0) if self.save_conflict else "cancel"
 
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
         if "ask_open_path" in self.real:

@@ -33,6 +33,7 @@ from gxdesk.gui.files.lifecycle import Files
 from gxdesk.gui.files.previous import PreviousYear
 from gxdesk.gui.host import Host
 from gxdesk.gui.importing.drops import FileDrops
+from gxdesk.os_errors import failed
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -95,6 +96,8 @@ class Importing:
         from gxdesk.importer import import_file, import_html, import_text
         from gxdesk.importer.summary import ImportSummary
 
+        from gxdesk.limits import check_report
+
         host = self.host
         try:
             with busy():
@@ -104,8 +107,13 @@ class Importing:
                     result = import_html(request.html, pasted)
                 else:
                     result = import_text(request.text, pasted)
+            check_report(result.report)  # what a report may hold, as for a file or typing
         except InputError as error:
             host.prompts.warn("无法导入", f"{error}\n\n当前报告没有改动。")
+            return False
+        except OSError as error:  # a path the importer reached before its own checks (a name too long)
+            reason = failed("读取", error.filename or request.path or pasted, error)
+            host.prompts.warn("无法导入", f"{reason}\n\n当前报告没有改动。")
             return False
         source = request.path.name if request.path else pasted
         report, summary = result.report, ImportSummary.of(result)
