@@ -95,7 +95,6 @@ class Importing:
     def run(self, request: ImportRequest, pasted: str = PASTED) -> bool:
         from gxdesk.importer import import_file, import_html, import_text
         from gxdesk.importer.summary import ImportSummary
-
         from gxdesk.limits import check_report
 
         host = self.host
