@@ -25,10 +25,6 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 class ReadOnlyFileError(InputError):
     """The output exists and is read-only: it is not replaced (the window offers 另存为)."""
 
-# Opening a FIFO for reading waits for a writer; non-blocking, it returns at once and
-# fstat then says what it is. (Windows has no FIFOs to open, nor the flag.)
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
 
 def read_limited(path: Path, limit: int, error: type[InputError], too_big: str) -> bytes:
     """The file's bytes; ``error`` with a Chinese message if it is missing, a folder,

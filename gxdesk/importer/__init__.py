@@ -24,7 +24,8 @@ from gxdesk.import_kinds import SUFFIXES
 from gxdesk.importer import limits
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.extract import ImportResult, extract
-from gxdesk.importer.lines import Line, safe_text
+from gxdesk.importer.lines import Line
+from gxdesk.text import writable
 
 __all__ = ["SUFFIXES", "ImportFileError", "ImportResult", "import_bytes", "import_file", "import_html",
            "import_stream", "import_text"]
@@ -41,7 +42,7 @@ KINDS = "可导入 PDF、.docx、.html/.htm 网页、.txt/.md 文本"
 def import_file(path: Path | str) -> ImportResult:
     path = Path(path)
     suffix = path.suffix.lower()
-    if path.is_dir():
+    if _is_folder(path):
         raise ImportFileError(f"“{path}”是文件夹，不是报告文件")
     if suffix not in SUFFIXES:
         advice = _ADVICE.get(suffix, f"不能导入“{suffix or '无扩展名'}”文件；{KINDS}")
@@ -49,6 +50,13 @@ def import_file(path: Path | str) -> ImportResult:
     kind = SUFFIXES[suffix]
     data = read_limited(path, limits.MAX_BYTES[kind], ImportFileError, limits.too_big(kind))
     return import_bytes(data, kind, path.name)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a link loop: read_limited says which, in Chinese
+        return False
 
 
 def import_stream(stream: BinaryIO | None, name: str = "标准输入") -> ImportResult:
@@ -71,7 +79,7 @@ def import_text(text: str, name: str = "粘贴的文字") -> ImportResult:
     if not text.strip():
         raise ImportFileError("没有可导入的文字")
     limits.check_chars(len(text), name)
-    return _extract(_text_or_page(safe_text(text), name), name, plain_text=True)
+    return _extract(_text_or_page(writable(text), name), name, plain_text=True)
 
 
 def import_html(page: str, name: str = "粘贴的网页内容") -> ImportResult:
@@ -81,7 +89,7 @@ def import_html(page: str, name: str = "粘贴的网页内容") -> ImportResult:
     limits.check_chars(len(page), name)
     from gxdesk.importer.html_reader import html_page
 
-    parsed = html_page(safe_text(page), name)
+    parsed = html_page(writable(page), name)
     return _extract(parsed.lines, name, plain_text=False, titles=parsed.titles)
 
 
@@ -101,7 +109,7 @@ def import_bytes(data: bytes, kind: str, name: str) -> ImportResult:
         return _extract(docx_lines(data, name), name, plain_text=False)
     from gxdesk.importer.text_reader import decode
 
-    text = decode(data, name, html=kind == "html")  # made safe (safe_text) as it is decoded
+    text = decode(data, name, html=kind == "html")  # made safe (gxdesk.text.writable) as it is decoded
     limits.check_chars(len(text), name)
     if kind == "html":
         from gxdesk.importer.html_reader import html_page

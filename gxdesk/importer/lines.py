@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from gxdesk.numbers import is_blank
+from gxdesk.text import writable
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,9 @@ class Line:
         return None
 
 
-# What must never reach a report's text: lone surrogates (a page's exotic codec, a broken
-# PDF font map) cannot be encoded or saved, and C0 controls and U+FFFE/U+FFFF are not
-# allowed in XML (the .docx). Tab, newline and carriage return are kept; surrogates and
-# non-characters become U+FFFD so that the clerk sees where something was.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_UNUSABLE = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
-
-
-def safe_text(text: str) -> str:
-    """Text every writer can take: no lone surrogates, no XML-incompatible characters."""
-    return _UNUSABLE.sub("\ufffd", _CONTROLS.sub("", text))
-
-
 def make_line(cells: list[str]) -> Line | None:
-    """A line from raw cells, made safe and stripped; None when it holds nothing."""
-    cells = [safe_text(cell).strip() for cell in cells]
+    """A line from raw cells, made writable and stripped; None when it holds nothing."""
+    cells = [writable(cell).strip() for cell in cells]
     if not any(cells):
         return None
     return Line(tuple(cells))

@@ -11,7 +11,8 @@ import codecs
 import re
 
 from gxdesk.importer.errors import ImportFileError
-from gxdesk.importer.lines import Line, is_page_number, make_line, safe_text
+from gxdesk.importer.lines import Line, is_page_number, make_line
+from gxdesk.text import writable
 
 # The encodings a web page may declare (the WHATWG Encoding Standard's labels, those a
 # Chinese government page could use) and the codec that reads each. Legacy Chinese
@@ -68,7 +69,7 @@ def _checked(text: str | None, name: str) -> str:
         raise ImportFileError(f"“{name}”的文字编码无法识别（应为 UTF-8 或 GBK 文本）")
     if len(_CONTROL.findall(text[:65536])) > 8:
         raise ImportFileError(f"“{name}”不是文本文件，无法读取")
-    return safe_text(text)
+    return writable(text)
 
 
 def text_lines(text: str) -> list[Line]:
