@@ -2,11 +2,14 @@
 
 ReportLab's own CJK wrapping lets "，" start a line (its rules are Japanese)
 and does not justify Chinese lines. ``TextBlock`` does what a typesetter
-does for a 公文: closing punctuation never starts a line and opening
-punctuation never ends one (避头尾), Latin words and figures such as
-"1,326" stay whole, every full line is justified to both margins by
-character spacing, and a paragraph split across pages leaves at least two
-lines on each side.
+does for a 公文: body text sits on the 28-character grid (every character
+tracked by ``page.TRACKING``), closing punctuation never starts a line and
+opening punctuation never ends one (避头尾, the classes in ``breaking``),
+Latin words and figures such as "1,326" stay whole, of two adjacent
+full-width punctuation marks the blank half between them is squeezed out
+(标点挤压: "，“" takes one and a half characters, not two), every full line
+is justified to both margins by character spacing, and a paragraph split
+across pages leaves at least two lines on each side.
 """
 
 from __future__ import annotations
@@ -15,11 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from gxdesk.render import page
+from gxdesk.render.breaking import CANNOT_END, CANNOT_START, is_latin, squeezed
 from gxdesk.render.rl import Flowable, pdfmetrics
-
-# 行首禁则 / 行尾禁则 (GB/T 15834 practice): characters that may not start / end a line.
-CANNOT_START = frozenset("，。、；：？！）》」』】〕〉］｝”’…—～·%‰℃,.;:?!)]}>々")
-CANNOT_END = frozenset("（《「『【〔〈［｛“‘([{<")
 # Justify by at most this share of the font size per gap; beyond it a line stays ragged.
 MAX_STRETCH = 0.6
 ASCENT = 0.88  # the baseline sits this far (in em) below the top of the character box
@@ -61,12 +61,25 @@ def char_width(char: str, font: str, size: float) -> float:
     return _widths[key] * size / 1000.0
 
 
-def break_lines(text: str, font_for: FontFor, size: float, width: float, first_indent: float = 0.0) -> list[Line]:
-    """Lines of ``text`` ("\\n" = explicit break) for a column ``width`` points wide."""
+def break_lines(text: str, font_for: FontFor, size: float, width: float, first_indent: float = 0.0,
+                tracking: float = 0.0, lead: tuple[int, FontFor] = (0, str)) -> list[Line]:
+    """Lines of ``text`` ("\\n" = explicit break) for a column ``width`` points wide.
+
+    Each character advances by its width plus ``tracking``; one squeezed before its neighbour
+    (``breaking.squeezed``) by half the size less. The first ``lead[0]`` characters (a run-in
+    heading) take their fonts from ``lead[1]``.
+    """
     lines: list[Line] = []
     text = text.replace("\t", "    ")  # no font has a glyph for a tab
+    lead_left, lead_font_for = lead
     for n, hard in enumerate(text.split("\n")):
-        chars = [(c, f, char_width(c, f, size)) for c, f in ((c, font_for(c)) for c in hard)]
+        fonts = [lead_font_for(c) if i < lead_left else font_for(c) for i, c in enumerate(hard)]
+        lead_left = max(0, lead_left - len(hard) - 1)
+        chars = [(c, f, char_width(c, f, size) + tracking) for c, f in zip(hard, fonts, strict=True)]
+        for i in range(len(chars) - 1):
+            if squeezed(chars[i][0], chars[i + 1][0]):
+                char, font, advance = chars[i]
+                chars[i] = (char, font, advance - size / 2)
         units = _glue(_units(chars))
         indent = first_indent if n == 0 else 0.0
         current: list[tuple[str, str, float]] = []
@@ -112,15 +125,11 @@ def _units(chars: list[tuple[str, str, float]]) -> list[_Unit]:
         char = item[0]
         if char.isspace():
             units.append(_Unit([item], space=True))
-        elif _is_latin(char) and units and not units[-1].space and _is_latin(units[-1].chars[-1][0]):
+        elif is_latin(char) and units and not units[-1].space and is_latin(units[-1].chars[-1][0]):
             units[-1].chars.append(item)  # a Latin word or a figure such as 1,326 stays whole
         else:
             units.append(_Unit([item]))
     return units
-
-
-def _is_latin(char: str) -> bool:
-    return char.isascii() and not char.isspace()
 
 
 def _glue(units: list[_Unit]) -> list[_Unit]:
@@ -154,11 +163,14 @@ class TextBlock(Flowable):
         space_after: float = 0.0,
         lines: list[Line] | None = None,
         kind: str = "body",
+        tracking: float = 0.0,
+        lead: tuple[int, FontFor] = (0, str),
     ) -> None:
         super().__init__()
         self.text, self.font_for, self.size, self.leading = text, font_for, size, leading
         self.align, self.first_indent, self.right_indent = align, first_indent, right_indent
-        self.bold, self.space_after, self.kind = bold, space_after, kind
+        self.bold, self.space_after, self.kind, self.tracking = bold, space_after, kind, tracking
+        self.lead = lead
         self._lines = lines
         self._lines_width: float | None = None
         self.width = self.height = 0.0
@@ -166,7 +178,8 @@ class TextBlock(Flowable):
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or (self._lines_width is not None and abs(self._lines_width - width) > 0.01):
             column = width - self.right_indent
-            self._lines = break_lines(self.text, self.font_for, self.size, column, self.first_indent)
+            self._lines = break_lines(self.text, self.font_for, self.size, column, self.first_indent, self.tracking,
+                                      self.lead)
             self._lines_width = width
         return self._lines
 
@@ -198,7 +211,7 @@ class TextBlock(Flowable):
     def _part(self, lines: list[Line], space_after: float) -> TextBlock:
         part = TextBlock(self.text, self.font_for, self.size, self.leading, align=self.align,
                          right_indent=self.right_indent, bold=self.bold, space_after=space_after,
-                         lines=lines, kind=self.kind)
+                         lines=lines, kind=self.kind, tracking=self.tracking, lead=self.lead)
         part._lines_width = self._lines_width
         return part
 
@@ -230,18 +243,20 @@ class TextBlock(Flowable):
         text = canvas.beginText(x, baseline)
         if self.bold:
             text.setTextRenderMode(2)
-        text.setCharSpace(spacing)
-        for font, run in _runs(line.chars):
+        for font, space, run in self._runs(line.chars, spacing):
             text.setFont(font, self.size)
+            text.setCharSpace(space)
             text.textOut(run)
         canvas.drawText(text)
 
-
-def _runs(chars: list[tuple[str, str, float]]) -> list[tuple[str, str]]:
-    runs: list[tuple[str, str]] = []
-    for char, font, _ in chars:
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
-        else:
-            runs.append((font, char))
-    return runs
+    def _runs(self, chars: list[tuple[str, str, float]], spacing: float) -> list[tuple[str, float, str]]:
+        """(font, character spacing, text) runs: each character's spacing is its advance beyond
+        its glyph's width (tracking, squeezing) plus the line's justification."""
+        runs: list[tuple[str, float, str]] = []
+        for char, font, advance in chars:
+            space = round(advance - char_width(char, font, self.size) + spacing, 3)
+            if runs and runs[-1][0] == font and runs[-1][1] == space:
+                runs[-1] = (font, space, runs[-1][2] + char)
+            else:
+                runs.append((font, space, char))
+        return runs

@@ -9,15 +9,17 @@ so copying from the PDF gives back exactly what was typed.
 
 from __future__ import annotations
 
+import io
 from typing import Any, BinaryIO, Callable
 
 from gxdesk.grid import CellRole
-from gxdesk.render import font_cache, page, rl
+from gxdesk.render import breaking, font_cache, page, rl
 from gxdesk.render import printout as doc
 from gxdesk.render.fonts import CID_FALLBACK, Choice, FontRole, FontSet
 from gxdesk.render.pdf_text import FontFor, TextBlock
 from gxdesk.render.rl import (
     BaseDocTemplate,
+    Canvas,
     CondPageBreak,
     Flowable,
     Frame,
@@ -90,6 +92,7 @@ class _Fonts:
         order = [FontRole.BODY, FontRole.SONG, FontRole.KAI, FontRole.HEADING, FontRole.TITLE]
         self._all = list(dict.fromkeys(self.names[r] for r in order))
         self._pickers: dict[FontRole, FontFor] = {}
+        self.drawn: list[PrintedTable] = []  # the parts of the tables, as the pages cut them
 
     def font_for(self, role: FontRole) -> FontFor:
         if role not in self._pickers:
@@ -140,10 +143,14 @@ class _GridTable(Table):
     and the header rows open every continuation.
     """
 
-    def __init__(self, table: PrintedTable, fonts: _Fonts) -> None:
-        self.table, self.fonts = table, fonts
+    def __init__(self, table: PrintedTable, fonts: _Fonts, drawn: list[PrintedTable]) -> None:
+        self.table, self.fonts, self.drawn = table, fonts, drawn
         data, commands = _table_content(table, fonts)
         super().__init__(data, colWidths=list(table.widths), style=commands, hAlign="CENTER")
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self.drawn.append(self.table)  # where the pages cut it, for the .docx (``cuts``)
+        super().drawOn(canvas, x, y, _sW)
 
     def row_heights(self, width: float, height: float) -> list[float]:
         """Row heights as ReportLab measures them; rows past ``height`` may be left unmeasured (inf)."""
@@ -159,9 +166,9 @@ class _GridTable(Table):
             if tops[row] > availHeight:
                 continue
             first, rest = self.table.split_at(row)
-            head = _GridTable(first, self.fonts)
+            head = _GridTable(first, self.fonts, self.drawn)
             if head.wrap(availWidth, availHeight)[1] <= availHeight:
-                return [head, _GridTable(rest, self.fonts)]
+                return [head, _GridTable(rest, self.fonts, self.drawn)]
         return []
 
     def start_height(self, width: float) -> float:
@@ -187,10 +194,10 @@ def _table_content(table: PrintedTable, fonts: _Fonts) -> tuple[list[list[Any]],
         ("BOTTOMPADDING", (0, 0), (-1, -1), page.CELL_PAD_Y),
     ]
     for cell in grid.cells:
-        text, column = table.text_of(cell), cell.column
+        text, column = table.printed_text(cell), cell.column
         if cell.role is CellRole.VALUE:
             data[cell.row][column] = text  # figures never wrap; a plain string is cheapest
-            room = sum(table.widths[column: column + cell.colspan]) - 2 * page.CELL_PAD_X
+            room = table.room(cell)
             width = pdfmetrics.stringWidth(text, song, size)
             if width > room:  # a figure too long for its column is set smaller, never across the rule
                 smaller = size * room / width
@@ -212,25 +219,50 @@ def _table_content(table: PrintedTable, fonts: _Fonts) -> tuple[list[list[Any]],
 
 
 def write(printout: doc.Printout, stream: BinaryIO, fontset: FontSet) -> list[str]:
-    """Lay out ``printout`` as PDF into ``stream``; returns warnings."""
+    """Lay out ``printout`` as PDF into ``stream``; returns notes for the user (warnings and
+    which standard face each font replaces)."""
     warnings = list(fontset.pdf_warnings)
-    fonts = _Fonts(fontset, warnings)
+    _build(printout, stream, _Fonts(fontset, warnings))
+    return [*warnings, *fontset.notes(".pdf")]
+
+
+def cuts(printout: doc.Printout, fontset: FontSet) -> dict[str, tuple[int, ...]]:
+    """Where the PDF's pages cut each table: per table id, the rows (of the whole table) that open
+    a new page. The .docx cuts its tables there too, to repeat the header and the group labels."""
+    fonts = _Fonts(fontset, [])
+    _build(printout, io.BytesIO(), fonts, canvasmaker=_Measuring)
+    found: dict[str, list[int]] = {}
+    for part in fonts.drawn:
+        if part.origin > 0:
+            found.setdefault(part.id, []).append(part.origin + part.grid.header_rows)
+    return {table: tuple(sorted(set(rows))) for table, rows in found.items()}
+
+
+class _Measuring(Canvas):
+    """A canvas for laying out only: nothing is written."""
+
+    def save(self) -> None:
+        pass
+
+
+def _build(printout: doc.Printout, stream: BinaryIO, fonts: _Fonts, canvasmaker: Any = Canvas) -> None:
     story = _story(printout, fonts)
     template = BaseDocTemplate(
         stream,
         pagesize=(page.PAGE_WIDTH, page.PAGE_HEIGHT),
         leftMargin=page.MARGIN_LEFT, rightMargin=page.MARGIN_RIGHT,
         topMargin=page.MARGIN_TOP, bottomMargin=page.MARGIN_BOTTOM,
+        # Created and modified now (ReportLab takes SOURCE_DATE_EPOCH instead when it is set,
+        # for reproducible files); the title, the organ as author, the language for screen readers.
         title=printout.title, author=printout.organ, creator="gxdesk", subject=REPORT_KIND,
-        lang="zh-CN", invariant=1,
+        lang="zh-CN", invariant=0,
         # Otherwise every page names Helvetica, a font the report never uses and does not embed.
         initialFontName=fonts.names[FontRole.BODY], initialFontSize=page.BODY_SIZE,
     )
     frame = Frame(page.MARGIN_LEFT, page.MARGIN_BOTTOM, page.TYPE_WIDTH, page.TYPE_HEIGHT,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template.addPageTemplates([PageTemplate("page", [frame], onPage=_page_number(fonts.names[FontRole.SONG]))])
-    template.build(story)
-    return warnings
+    template.build(story, canvasmaker=canvasmaker)
 
 
 def _page_number(font: str) -> Callable[[Any, Any], None]:
@@ -304,7 +336,10 @@ def _start_height(items: list[Flowable], i: int) -> float:
             height += item.leading * len(item.lines(page.TYPE_WIDTH))
             continue
         if isinstance(item, TextBlock):
-            return height + item.leading * min(len(item.lines(page.TYPE_WIDTH)), 2)
+            # The first lines of the text: two, or all of a short paragraph (split, it would leave
+            # fewer than two lines on one side, so it moves whole).
+            count = len(item.lines(page.TYPE_WIDTH))
+            return height + item.leading * (count if count <= 3 else 2)
         if isinstance(item, _GridTable):
             return height + item.start_height(page.TYPE_WIDTH)
         if isinstance(item, _Together):
@@ -315,9 +350,11 @@ def _start_height(items: list[Flowable], i: int) -> float:
 
 
 def _text(text: str, fonts: _Fonts, role: FontRole, **options: Any) -> TextBlock:
+    """Text of 3号 sits on the 28-character grid (tracked); a title is set at its own size."""
     size = options.pop("size", page.BODY_SIZE)
     leading = options.pop("leading", page.LINE_PITCH)
-    return TextBlock(text, fonts.font_for(role), size, leading, bold=fonts.bold[role], **options)
+    tracking = page.TRACKING if size == page.BODY_SIZE else 0.0
+    return TextBlock(text, fonts.font_for(role), size, leading, bold=fonts.bold[role], tracking=tracking, **options)
 
 
 def _flowable(piece: doc.Piece, fonts: _Fonts) -> Any:
@@ -330,9 +367,10 @@ def _flowable(piece: doc.Piece, fonts: _Fonts) -> Any:
         return _text(piece.text, fonts, _HEADING_ROLES[piece.level], align="left", first_indent=page.INDENT,
                      kind="heading")
     if isinstance(piece, doc.Paragraph):
-        return _text(piece.text, fonts, FontRole.BODY, first_indent=page.INDENT)
+        lead = (len(piece.lead), fonts.font_for(_HEADING_ROLES[piece.lead_level])) if piece.lead else (0, str)
+        return _text(piece.text, fonts, FontRole.BODY, first_indent=page.INDENT, lead=lead)
     if isinstance(piece, PrintedTable):
-        return _GridTable(piece, fonts)
+        return _GridTable(piece, fonts, fonts.drawn)
     if isinstance(piece, doc.Signature):
         return _signature(piece, fonts)
     if isinstance(piece, doc.PageBreak):
@@ -341,11 +379,15 @@ def _flowable(piece: doc.Piece, fonts: _Fonts) -> Any:
 
 
 def _signature(signature: doc.Signature, fonts: _Fonts) -> list[Flowable]:
-    indents = page.signature_indents(signature.organ, signature.date, signature.seal)
+    """The lines of ``breaking.signature_lines``, each where it says (in cells of the grid)."""
     gap = page.SEAL_GAP_LINES if signature.seal else page.SIGNATURE_GAP_LINES
     parts: list[Flowable] = [Spacer(0, gap * page.LINE_PITCH)]
-    if signature.organ:
-        parts.append(_text(signature.organ, fonts, FontRole.BODY, align="right",
-                           right_indent=indents.organ * page.BODY_SIZE))
-    parts.append(_text(signature.date, fonts, FontRole.BODY, align="right", right_indent=indents.date * page.BODY_SIZE))
+    width = page.TYPE_WIDTH
+    for line in breaking.signature_lines(signature.organ, signature.date, signature.seal):
+        at = line.at * page.CHAR_PITCH
+        if line.align == "left":
+            parts.append(_text(line.text, fonts, FontRole.BODY, align="left", first_indent=at))
+        else:  # centred on ``at``: the text column is made symmetric around it
+            parts.append(_text(line.text, fonts, FontRole.BODY, align="centre", first_indent=max(0.0, 2 * at - width),
+                               right_indent=max(0.0, width - 2 * at)))
     return parts

@@ -14,6 +14,7 @@ from __future__ import annotations
 from reportlab import Version as VERSION
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -36,6 +37,6 @@ def tested() -> bool:
 
 
 __all__ = [
-    "TESTED_VERSIONS", "VERSION", "BaseDocTemplate", "CondPageBreak", "Flowable", "Frame", "KeepTogether",
+    "TESTED_VERSIONS", "VERSION", "BaseDocTemplate", "Canvas", "CondPageBreak", "Flowable", "Frame", "KeepTogether",
     "PageBreak", "PageTemplate", "Spacer", "Table", "pdfmetrics", "rl_config", "tested", "ttfonts",
 ]

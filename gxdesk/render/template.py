@@ -109,13 +109,14 @@ def context(report: Report) -> dict[str, Any]:
             for i, p in enumerate(filled, start=1)
         ]
 
-    organ, rest = schema.standard_title(report.organ, report.year)
+    wbr = Markup("<wbr/>")
+    standard_title = wbr.join(_printed(word) for word in schema.standard_title_words(report.organ, report.year))
     return {
         "organ": report.organ,
         "year": report.year,
         "title": report.title,
-        # Printed as is; a long one breaks after the organ's name first (<wbr/>).
-        "standard_title": _printed(organ) + Markup("<wbr/>") + _printed(rest),
+        # Printed as is; a long one breaks between its words (<wbr/>) into the balanced shape.
+        "standard_title": standard_title,
         "doc_number": report.doc_number,
         "date": print_date(report.date),
         "sections": {s.id: s.heading for s in schema.SECTIONS},
