@@ -66,10 +66,12 @@ def _half_points(points: float) -> int:
 
 
 # Body text on the 28-character grid: each character narrowed by the tracking, in whole twips,
-# rounded down and one twip more: LibreOffice narrows a line on a grid page to whole cells of
-# 15.75 pt (28 × 15.75 = 441 pt), and 28 characters of 15.70 pt fit there as well as in 156 mm.
+# rounded down and one twip more (15.70 pt). 28 characters then fit 156 mm in Word and also the
+# 28 whole cells of 15.73 pt that LibreOffice makes of the grid below (a 15.75 pt character would
+# not: LibreOffice rounds the grid in hundredths of a millimetre).
 BODY_SPACING = math.floor(page.TRACKING * 20) - 1
-# Word's grid pitch is 3号 plus charSpace/4096 pt: 15.79 pt, 28 characters in 156 mm.
+# Word's grid pitch is 3号 plus charSpace/4096 pt: 15.79 pt, 28 characters in 156 mm, as in
+# Word's own 公文 templates (页面设置 → 文档网格: 每行 28 字, 每页 22 行).
 GRID_CHAR_SPACE = math.floor(page.TRACKING * 4096)
 
 
@@ -314,11 +316,18 @@ def _signature_xml(signature: doc.Signature) -> str:
 
 
 def _tables_xml(table: PrintedTable, fonts: FontSet, cuts: tuple[int, ...]) -> str:
-    """The table, cut into one table a page at ``cuts`` (rows of the whole table, as the PDF cuts
-    it): each continuation opens with the header and the labels of the groups it continues."""
+    """The table, cut into one table a page near ``cuts`` (rows of the whole table where the PDF cuts
+    it): each continuation opens with the header and the labels of the groups it continues.
+
+    Each cut comes a row before the PDF's: Word and LibreOffice set a line or a rule a little
+    differently here and there, and a row less on the page leaves a small gap, where a row too
+    many would be cut again by the word processor, under a header of its own.
+    """
     parts: list[PrintedTable] = []
     rest = table
-    for row in sorted(cuts, reverse=True):
+    points = table.split_points()
+    earlier = [max((p for p in points if p < row), default=row) for row in cuts]
+    for row in sorted(set(earlier), reverse=True):
         rest, tail = rest.split_at(row)
         parts.insert(0, tail)
     parts.insert(0, rest)

@@ -191,7 +191,9 @@ def _table_content(table: PrintedTable, fonts: _Fonts) -> tuple[list[list[Any]],
         ("LEFTPADDING", (0, 0), (-1, -1), page.CELL_PAD_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), page.CELL_PAD_X),
         ("TOPPADDING", (0, 0), (-1, -1), page.CELL_PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), page.CELL_PAD_Y),
+        # Word and LibreOffice give each row its rule's width too; so does the PDF, so that the
+        # pages of both outputs end at the same row.
+        ("BOTTOMPADDING", (0, 0), (-1, -1), page.CELL_PAD_Y + page.RULE_WIDTH),
     ]
     for cell in grid.cells:
         text, column = table.printed_text(cell), cell.column
