@@ -6,6 +6,7 @@ size whose centres share a height make a line. Distances are in points from the 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,7 @@ class Line:
         text = self.text
         width = breaking.cells(text)
         if squeezes:
-            width -= 0.5 * sum(1 for a, b in zip(text, text[1:]) if breaking.squeezed(a, b))
+            width -= 0.5 * sum(1 for a, b in itertools.pairwise(text) if breaking.squeezed(a, b))
         return width
 
 
@@ -137,7 +138,7 @@ def at_margin(line: Line) -> bool:
 def full_lines(lines: list[Line]) -> list[tuple[Line, Line]]:
     """(line, next line) for every line the paragraph continues after: the next line starts at
     the left margin, and the line itself starts at the margin or at the paragraph's indent."""
-    return [(a, b) for a, b in zip(lines, lines[1:]) if at_margin(b) and (at_margin(a) or indented(a))]
+    return [(a, b) for a, b in itertools.pairwise(lines) if at_margin(b) and (at_margin(a) or indented(a))]
 
 
 def number_split(a: Line, b: Line) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,9 +39,9 @@ def check_shape(lines: list[str], whole: str) -> None:
     assert "".join(lines) == whole
     widths = [cells(line) for line in lines]
     assert all(w <= TITLE for w in widths), lines
-    assert all(a >= b for a, b in zip(widths, widths[1:])), lines  # 上长下短
+    assert all(a >= b for a, b in itertools.pairwise(widths)), lines  # 上长下短
     assert all(len(line) >= 3 for line in lines), lines  # no line of one or two characters
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         assert not (a[-1].isdigit() and b[0].isdigit()) and not b.startswith("年"), lines  # 2025年 whole
 
 

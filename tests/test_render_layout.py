@@ -4,6 +4,7 @@ test_render_libreoffice_layout.py, which shares these checks)."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def check_22_lines(pages: list[list[Line]], *, grid_top: float | None) -> int:
         if any(line.size != page.BODY_SIZE for line in pages[number - 1] if line.centre > BOTTOM):
             continue  # a table or the title on the page
         assert len(on_page) == page.LINES, (number, len(on_page))
-        pitches = [a.centre - b.centre for a, b in zip(on_page, on_page[1:])]
+        pitches = [a.centre - b.centre for a, b in itertools.pairwise(on_page)]
         assert all(p == pytest.approx(page.LINE_PITCH, abs=0.1) for p in pitches)
         top = max(c.ink_y1 for c in on_page[0].chars)
         bottom = min(c.ink_y0 for c in on_page[-1].chars)
@@ -116,7 +117,7 @@ def check_nothing_beyond_the_margin(pages: list[list[Line]]) -> None:
 
 def check_no_figure_split(pages: list[list[Line]]) -> None:
     lines = measure.body(pages)
-    split = [(a.text[-8:], b.text[:8]) for a, b in zip(lines, lines[1:]) if measure.number_split(a, b)]
+    split = [(a.text[-8:], b.text[:8]) for a, b in itertools.pairwise(lines) if measure.number_split(a, b)]
     assert split == []
 
 
@@ -131,9 +132,9 @@ def check_title(pages: list[list[Line]], organ: str) -> None:
     texts = [line.text for line in lines]
     assert "".join(texts).startswith(organ)
     widths = [breaking.cells(t) for t in texts]
-    assert all(a >= b for a, b in zip(widths, widths[1:])), texts
+    assert all(a >= b for a, b in itertools.pairwise(widths)), texts
     assert all(len(t) >= 3 for t in texts), texts
-    assert not any(measure.number_split(a, b) for a, b in zip(lines, lines[1:]))
+    assert not any(measure.number_split(a, b) for a, b in itertools.pairwise(lines))
     assert all(LEFT - TOLERANCE <= line.x0 and line.ink_x1 <= RIGHT + TOLERANCE for line in lines)
 
 
@@ -215,7 +216,7 @@ def test_adjacent_punctuation_is_squeezed() -> None:
     sample.text["other"] = "甲，“乙”。丙（丁）。戊，己"
     pages = _render(sample, ".pdf")
     line = next(line for line in measure.body(pages) if line.text.startswith("甲，"))
-    advance = {c.char + str(i): b.x0 - c.x0 for i, (c, b) in enumerate(zip(line.chars, line.chars[1:]))}
+    advance = {c.char + str(i): b.x0 - c.x0 for i, (c, b) in enumerate(itertools.pairwise(line.chars))}
     whole, half = page.CHAR_PITCH, page.CHAR_PITCH - page.BODY_SIZE / 2
     assert advance["，1"] == pytest.approx(half, abs=0.3)  # "，" before "“"
     assert advance["”4"] == pytest.approx(half, abs=0.3)  # "”" before "。"

@@ -3,8 +3,6 @@ measured with the same checks as our PDF (test_render_layout.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from gxdesk.model import Report

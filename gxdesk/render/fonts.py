@@ -139,7 +139,8 @@ class FontSet:
         replaced = [(role, choice) for role, choice in self.choices.items() if not choice.standard]
         if fmt != ".pdf":
             missing = [STANDARD_FACES[r][0] for r, c in replaced if c.docx_name in _SPECS[r].names]
-            own = [f"“{c.docx_name}”（{STANDARD_FACES[r][1]}）" for r, c in replaced if c.docx_name not in _SPECS[r].names]
+            own = [f"“{c.docx_name}”（{STANDARD_FACES[r][1]}）" for r, c in replaced
+                   if c.docx_name not in _SPECS[r].names]
             notes = []
             if missing:
                 notes.append(f"字体：本机没有{'、'.join(missing)}；Word 文件仍指定这些标准字体，"

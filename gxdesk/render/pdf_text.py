@@ -20,6 +20,7 @@ from typing import Any, Callable
 from gxdesk.render import page
 from gxdesk.render.breaking import CANNOT_END, CANNOT_START, is_latin, squeezed
 from gxdesk.render.rl import Flowable, pdfmetrics
+
 # Justify by at most this share of the font size per gap; beyond it a line stays ragged.
 MAX_STRETCH = 0.6
 ASCENT = 0.88  # the baseline sits this far (in em) below the top of the character box
@@ -78,8 +79,8 @@ def break_lines(text: str, font_for: FontFor, size: float, width: float, first_i
         chars = [(c, f, char_width(c, f, size) + tracking) for c, f in zip(hard, fonts, strict=True)]
         for i in range(len(chars) - 1):
             if squeezed(chars[i][0], chars[i + 1][0]):
-                char, font, advance = chars[i]
-                chars[i] = (char, font, advance - size / 2)
+                glyph, font, advance = chars[i]
+                chars[i] = (glyph, font, advance - size / 2)
         units = _glue(_units(chars))
         indent = first_indent if n == 0 else 0.0
         current: list[tuple[str, str, float]] = []

@@ -148,9 +148,9 @@ class _GridTable(Table):
         data, commands = _table_content(table, fonts)
         super().__init__(data, colWidths=list(table.widths), style=commands, hAlign="CENTER")
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+    def draw(self) -> None:
         self.drawn.append(self.table)  # where the pages cut it, for the .docx (``cuts``)
-        super().drawOn(canvas, x, y, _sW)
+        super().draw()
 
     def row_heights(self, width: float, height: float) -> list[float]:
         """Row heights as ReportLab measures them; rows past ``height`` may be left unmeasured (inf)."""
