@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from gxdesk.render import page
 from gxdesk.render.breaking import CANNOT_END, CANNOT_START, is_latin, squeezed
-from gxdesk.render.rl import Flowable, pdfmetrics
+from gxdesk.render.rl import pdfmetrics
 
 # Justify by at most this share of the font size per gap; beyond it a line stays ragged.
 MAX_STRETCH = 0.6
@@ -147,8 +147,9 @@ def _glue(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-class TextBlock(Flowable):
-    """A paragraph, heading, title or table label set by ``break_lines``."""
+class TextBlock:
+    """A paragraph, heading, title or table label set by ``break_lines``; a box of
+    ``pdf_pages`` (it measures, splits between lines and draws itself)."""
 
     def __init__(
         self,
@@ -167,14 +168,12 @@ class TextBlock(Flowable):
         tracking: float = 0.0,
         lead: tuple[int, FontFor] = (0, str),
     ) -> None:
-        super().__init__()
         self.text, self.font_for, self.size, self.leading = text, font_for, size, leading
         self.align, self.first_indent, self.right_indent = align, first_indent, right_indent
         self.bold, self.space_after, self.kind, self.tracking = bold, space_after, kind, tracking
         self.lead = lead
         self._lines = lines
         self._lines_width: float | None = None
-        self.width = self.height = 0.0
 
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or (self._lines_width is not None and abs(self._lines_width - width) > 0.01):
@@ -184,25 +183,21 @@ class TextBlock(Flowable):
             self._lines_width = width
         return self._lines
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = len(self.lines(availWidth)) * self.leading
-        return self.width, self.height
+    def height(self, width: float) -> float:
+        return len(self.lines(width)) * self.leading
 
-    def getSpaceAfter(self) -> float:
-        return self.space_after
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        lines = self.lines(availWidth)
-        fit = int((availHeight + 0.01) // self.leading)
+    def split(self, width: float, room: float) -> tuple[TextBlock, TextBlock] | None:
+        """The lines that fit ``room`` and the rest; None where that would leave fewer than two
+        lines on either side of the page break (widow and orphan control)."""
+        lines = self.lines(width)
+        fit = int((room + 0.01) // self.leading)
         if fit >= len(lines):
-            return [self]
-        # Widow and orphan control: at least two lines on each side of the page break.
+            return None
         if len(lines) - fit < 2:
             fit = len(lines) - 2
         if fit < 2:
-            return []
-        return list(self.parts(fit))
+            return None
+        return self.parts(fit)
 
     def parts(self, at: int) -> tuple[TextBlock, TextBlock]:
         """The lines before ``at`` and from ``at`` on, as two blocks (set for the same width)."""
@@ -216,22 +211,23 @@ class TextBlock(Flowable):
         part._lines_width = self._lines_width
         return part
 
-    def draw(self) -> None:
-        canvas = self.canv
-        lines = self.lines(self.width)
-        canvas.saveState()
+    def draw(self, canvas: Any, x: float, top: float, width: float) -> None:
+        """Draw the lines from ``top`` down, the column starting at ``x``."""
+        lines = self.lines(width)
         if self.bold:  # faux bold: fill and stroke the outlines
+            canvas.saveState()
             canvas.setLineWidth(self.size * page.TITLE_FAUX_BOLD)
         for i, line in enumerate(lines):
-            self._draw_line(canvas, line, self.height - i * self.leading)
-        canvas.restoreState()
+            self._draw_line(canvas, line, x, top - i * self.leading)
+        if self.bold:
+            canvas.restoreState()
 
-    def _draw_line(self, canvas: Any, line: Line, top: float) -> None:
+    def _draw_line(self, canvas: Any, line: Line, left: float, top: float) -> None:
         if not line.chars:
             return
         natural = line.width
         spacing = 0.0
-        x = line.indent
+        x = left + line.indent
         if self.align == "justify" and not line.end and len(line.chars) > 1:
             stretch = (line.avail - natural) / (len(line.chars) - 1)
             if 0 < stretch <= MAX_STRETCH * self.size:
@@ -244,9 +240,15 @@ class TextBlock(Flowable):
         text = canvas.beginText(x, baseline)
         if self.bold:
             text.setTextRenderMode(2)
+        # Font and spacing are set for a line's first run, whatever the text before left (Tf and Tc
+        # outlast a text object), and after that only where they change.
+        current: tuple[str, float | None] = ("", None)
         for font, space, run in self._runs(line.chars, spacing):
-            text.setFont(font, self.size)
-            text.setCharSpace(space)
+            if font != current[0]:
+                text.setFont(font, self.size)
+            if space != current[1]:
+                text.setCharSpace(space)
+            current = (font, space)
             text.textOut(run)
         canvas.drawText(text)
 

@@ -15,17 +15,6 @@ from reportlab import Version as VERSION
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-    Table,
-)
 
 # Add a release only after the font-cache and emoji tests pass with it (see tests/test_reportlab_fence.py).
 TESTED_VERSIONS = frozenset({"5.1.0"})
@@ -36,7 +25,4 @@ def tested() -> bool:
     return VERSION in TESTED_VERSIONS
 
 
-__all__ = [
-    "TESTED_VERSIONS", "VERSION", "BaseDocTemplate", "Canvas", "CondPageBreak", "Flowable", "Frame", "KeepTogether",
-    "PageBreak", "PageTemplate", "Spacer", "Table", "pdfmetrics", "rl_config", "tested", "ttfonts",
-]
+__all__ = ["TESTED_VERSIONS", "VERSION", "Canvas", "pdfmetrics", "rl_config", "tested", "ttfonts"]
