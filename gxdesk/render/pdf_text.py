@@ -81,8 +81,13 @@ def break_lines(text: str, font_for: FontFor, size: float, width: float, first_i
             if squeezed(chars[i][0], chars[i + 1][0]):
                 glyph, font, advance = chars[i]
                 chars[i] = (glyph, font, advance - size / 2)
-        units = _glue(_units(chars))
         indent = first_indent if n == 0 else 0.0
+        if sum(c[2] for c in chars) <= width - indent + 0.01:  # fits as it is: most cells and figures
+            while chars and chars[-1][0] == " ":
+                chars.pop()
+            lines.append(Line(chars, True, indent, width - indent))
+            continue
+        units = _glue(_units(chars))
         current: list[tuple[str, str, float]] = []
         used = 0.0
         start = len(lines)
