@@ -19,8 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 # 行首禁则 / 行尾禁则 (GB/T 15834 practice): characters that may not start / end a line.
 CANNOT_START = frozenset("，。、；：？！）》」』】〕〉］｝”’…—～·%‰℃,.;:?!)]}>々")
@@ -273,8 +272,7 @@ def title_lines(parts: list[list[str]], capacity: float) -> list[str]:
 # --- The signature block ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SignatureLine:
+class SignatureLine(NamedTuple):
     """One line of the signature block: where it stands, in cells from the left margin."""
 
     text: str

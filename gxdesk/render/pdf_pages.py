@@ -19,8 +19,7 @@ end without making a PDF.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
-from typing import Any, Protocol, Union
+from typing import Any, Protocol
 
 from gxdesk.grid import CellRole, GridCell
 from gxdesk.render import page
@@ -40,41 +39,53 @@ class Box(Protocol):
     def draw(self, canvas: Any, x: float, top: float, width: float) -> None: ...
 
 
-@dataclass(frozen=True)
 class Gap:
-    size: float
+    """Blank space (dropped at the top of a page)."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: float) -> None:
+        self.size = size
 
 
-@dataclass(frozen=True)
 class NeedRoom:
-    size: float
+    """A new page unless ``size`` points are left."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: float) -> None:
+        self.size = size
 
 
-@dataclass(frozen=True)
 class NewPage:
-    pass
+    __slots__ = ()
 
 
-@dataclass
 class Together:
-    boxes: list[Any]
+    """Boxes that move to the next page as one."""
+
+    __slots__ = ("boxes",)
+
+    def __init__(self, boxes: list[Any]) -> None:
+        self.boxes = boxes
 
     def height(self, width: float) -> float:
         return sum(_height(box, width) for box in self.boxes)
 
 
-Item = Union[Box, Gap, NeedRoom, NewPage, Together]
-
-
-@dataclass
 class Placed:
-    box: Any  # a Box
-    top: float  # distance from the top of the type area
+    __slots__ = ("box", "top")
+
+    def __init__(self, box: Any, top: float) -> None:
+        self.box = box  # a Box
+        self.top = top  # distance from the top of the type area
 
 
-@dataclass
 class Page:
-    boxes: list[Placed] = field(default_factory=list)
+    __slots__ = ("boxes",)
+
+    def __init__(self) -> None:
+        self.boxes: list[Placed] = []
 
 
 def _height(item: Any, width: float) -> float:

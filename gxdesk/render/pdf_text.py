@@ -14,7 +14,6 @@ across pages leaves at least two lines on each side.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from gxdesk.render import page
@@ -28,24 +27,29 @@ ASCENT = 0.88  # the baseline sits this far (in em) below the top of the charact
 FontFor = Callable[[str], str]  # character → ReportLab font name
 
 
-@dataclass
 class _Unit:
-    """Characters that stay on one line: a CJK character with its glued punctuation, a Latin word, a space."""
+    """Characters that stay on one line: a CJK character with its glued punctuation, a Latin word, a space.
+    (Plain classes here and in ``pdf_pages``: a dataclass costs a millisecond of every start.)"""
 
-    chars: list[tuple[str, str, float]] = field(default_factory=list)  # (char, font, width)
-    space: bool = False
+    __slots__ = ("chars", "space")
+
+    def __init__(self, chars: list[tuple[str, str, float]], space: bool = False) -> None:
+        self.chars = chars  # (char, font, width)
+        self.space = space
 
     @property
     def width(self) -> float:
         return sum(w for _, _, w in self.chars)
 
 
-@dataclass
 class Line:
-    chars: list[tuple[str, str, float]]
-    end: bool  # last line of the paragraph or before an explicit break: not justified
-    indent: float  # left offset of this line (first-line indent)
-    avail: float  # width the line may fill
+    __slots__ = ("avail", "chars", "end", "indent")
+
+    def __init__(self, chars: list[tuple[str, str, float]], end: bool, indent: float, avail: float) -> None:
+        self.chars = chars
+        self.end = end  # last line of the paragraph or before an explicit break: not justified
+        self.indent = indent  # left offset of this line (first-line indent)
+        self.avail = avail  # width the line may fill
 
     @property
     def width(self) -> float:
