@@ -412,3 +412,11 @@ def cell_name(table_id: str, row_id: str, column_id: str) -> str:
     if len(table.block_of(row_id).columns) == 1:
         return f"{short}「{row_name(table_id, row_id)}」"
     return f"{short}「{row_name(table_id, row_id)}」「{column.label}」"
+
+
+def text_part_name(part_id: str) -> str:
+    """e.g. 一、总体情况·主动公开, 六、其他需要报告的事项, 前言."""
+    part = TEXT_PART_BY_ID[part_id]
+    section = SECTION_BY_ID.get(part.section)
+    where = section.heading if section else part.section
+    return f"{where}·{part.title}" if part.title else where

@@ -1,16 +1,19 @@
 """Build the frozen gxdesk and, on Windows, its setup program.
 
-    python installer/build.py [--skip-tests] [--smoke] [--no-installer]
+    python installer/build.py [--skip-tests] [--smoke] [--no-installer] [--bare-window]
 
 1. the test suite (pytest), unless --skip-tests;
-2. PyInstaller with installer/gxdesk.spec → dist/gxdesk/ (work files in build/);
-3. the bundle's size, unpacked and as a deflate-9 zip (build/gxdesk-VERSION-PLATFORM.zip),
+2. PyInstaller with installer/gxdesk.spec → dist/gxdesk/ (work files in build/linux or build/windows);
+3. the bundle check: the programs, the platform plugin and other files listed in
+   installer/bundling.py, every file of templates/, ui/ and gxdesk/data, every gxdesk module;
+4. the bundle's size, unpacked and as a deflate-9 zip (build/PLATFORM/gxdesk-VERSION-PLATFORM.zip),
    and its largest parts;
-4. on Windows, Inno Setup's compiler (ISCC.exe, found on PATH or in its usual
+5. on Windows, Inno Setup's compiler (ISCC.exe, found on PATH or in its usual
    folders) with installer/gxdesk.iss → dist/gxdesk-VERSION-setup.exe, unless
-   --no-installer. The Chinese wizard needs ChineseSimplified.isl, either in
-   Inno Setup's Languages folder or in build/ (the workflow downloads it there);
-5. with --smoke, the smoke test of the frozen programs (installer/smoke.py).
+   --no-installer (the Chinese wizard's messages are installer/ChineseSimplified.isl);
+6. with --bare-window, the spec also freezes a bare PySide6 window the same way (dist/bare-window/),
+   the yardstick of installer/startup_ratio.py;
+7. with --smoke, the smoke test of the frozen programs (installer/smoke.py).
 
 Run it with the Python of the environment gxdesk is installed in (``pip install -e '.[test,build]'``).
 """
@@ -30,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundling
 
 ROOT = bundling.ROOT
-DIST, WORK = ROOT / "dist", ROOT / "build"
+# Work files apart per platform: the Linux and the Windows (Wine) build share one checkout in CI.
+DIST, WORK = ROOT / "dist", ROOT / "build" / bundling.platform_name()
 BUNDLE = DIST / bundling.APP
 MB = 1e6
 
@@ -40,7 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-tests", action="store_true", help="do not run the test suite first")
     parser.add_argument("--smoke", action="store_true", help="smoke-test the frozen programs after the build")
     parser.add_argument("--no-installer", action="store_true", help="on Windows, stop before Inno Setup")
+    parser.add_argument("--bare-window", action="store_true", help="also freeze the bare PySide6 window")
+    parser.add_argument("--dist", type=Path, help="the output folder instead of dist/ (CI builds Linux and "
+                        "Windows side by side)")
     args = parser.parse_args(argv)
+    if args.dist:
+        global DIST, BUNDLE
+        DIST = args.dist.resolve()
+        BUNDLE = DIST / bundling.APP
     version = bundling.project_version()
     timings: list[tuple[str, float]] = []
 
@@ -53,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.skip_tests:
         step("tests", [sys.executable, "-m", "pytest", "-q"])
-    step("PyInstaller", [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                         "--distpath", str(DIST), "--workpath", str(WORK), str(ROOT / "installer" / "gxdesk.spec")])
+    if args.bare_window:
+        os.environ["GXDESK_BARE_WINDOW"] = "1"  # the spec then also freezes the bare window
+    step("PyInstaller", pyinstaller("gxdesk.spec"))
+    start = time.perf_counter()
+    check_bundle()
+    timings.append(("bundle check", time.perf_counter() - start))
     start = time.perf_counter()
     report_size(version)
     timings.append(("sizes", time.perf_counter() - start))
@@ -65,6 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:  # last: its closing line "N passed, N failed" ends the output
         step("smoke test", [sys.executable, str(ROOT / "installer" / "smoke.py"), str(BUNDLE)])
     return 0
+
+
+def pyinstaller(spec: str) -> list[str]:
+    return [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+            "--distpath", str(DIST), "--workpath", str(WORK), str(ROOT / "installer" / spec)]
+
+
+def check_bundle() -> None:
+    problems = bundling.bundle_problems(BUNDLE, bundling.platform_name(), bundling.pyz_modules)
+    if problems:
+        raise SystemExit("build.py: the bundle is incomplete:\n  " + "\n  ".join(problems))
+    print(f"\n== bundle check: {bundling.platform_name()} platform plugin, templates/, ui/, gxdesk/data "
+          f"and all {len(bundling.source_modules())} gxdesk modules are in {BUNDLE}", flush=True)
 
 
 def report_size(version: str) -> None:
@@ -102,12 +130,6 @@ def build_installer(version: str, step) -> Path:
         "OutputDir": str(DIST),
         "IconFile": str(WORK / "gxdesk" / "gxdesk.ico"),
     }
-    messages = WORK / "ChineseSimplified.isl"
-    if messages.is_file():
-        defines["ChineseMessages"] = str(messages)
-    elif not (iscc.parent / "Languages" / "ChineseSimplified.isl").is_file():
-        raise SystemExit(f"build.py: ChineseSimplified.isl is in neither {iscc.parent / 'Languages'} nor {WORK}; "
-                         "it is in Inno Setup's source, Files/Languages/Unofficial (see the README)")
     step("Inno Setup", [str(iscc), "/Q", *(f"/D{k}={v}" for k, v in defines.items()),
                         str(ROOT / "installer" / "gxdesk.iss")])
     return DIST / f"gxdesk-{version}-setup.exe"

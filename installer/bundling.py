@@ -70,6 +70,14 @@ class Pruned:
                 for rule in sorted(self.sizes, key=self.sizes.get, reverse=True)]
 
 
+# UTF-8 mode: Chinese output redirected to a file or pipe never fails on a Windows with
+# another code page (the console itself is written in UTF-16 either way).
+PYTHON_OPTIONS = [("X utf8", None, "OPTION")]
+# Debug symbols out of the Linux libraries (the Python library alone carries 18 MB of them);
+# Windows DLLs ship without them.
+STRIP = sys.platform != "win32"
+
+
 def drop_rule(dest: str) -> str | None:
     """Why a file at ``dest`` (its path inside the bundle) is left out, or None to keep it."""
     parts = dest.replace("\\", "/").split("/")
@@ -97,6 +105,29 @@ def prune(toc: Iterable[tuple[str, str, str]], pruned: Pruned, size: Callable[[s
         else:
             pruned.add(rule, entry[0], size(entry[1]))
     return kept
+
+
+def prune_analysis(analysis, get_imports: Callable[[str], Iterable[tuple[str, str]]]) -> Pruned:
+    """Apply ``drop_rule`` to a PyInstaller Analysis, then drop the libraries only left-out plugins used.
+
+    ``get_imports`` is PyInstaller's ``bindepend.get_imports``. The spec applies it to the program
+    and to the bare window it is measured against, so that the two are built the same way."""
+    pruned = Pruned()
+
+    def size(path: str) -> int:
+        return Path(path).stat().st_size if Path(path).is_file() else 0
+
+    analysis.binaries = prune(analysis.binaries, pruned, size)
+    analysis.datas = prune(analysis.datas, pruned, size)
+    orphaned = orphans(analysis.binaries, lambda src: [name for name, _path in get_imports(src)], windows=on_windows())
+    kept = []
+    for entry in analysis.binaries:
+        if entry[0] in orphaned:
+            pruned.add("libraries only left-out plugins used", entry[0], size(entry[1]))
+        else:
+            kept.append(entry)
+    analysis.binaries = kept
+    return pruned
 
 
 def orphans(binaries: list[tuple[str, str, str]], imports: Callable[[str], Iterable[str]],
@@ -135,6 +166,77 @@ def _loaded_by_name(dest: str, kind: str) -> bool:
     ctypes_loaded = len(parts) > 1 and parts[0] not in ("PySide6", "shiboken6") and not parts[0].endswith(".libs")
     return (kind == "EXTENSION" or "plugins" in parts or ctypes_loaded
             or parts[-1].lower().startswith(("python", "libpython")))
+
+
+# --- What the bundle must hold ---------------------------------------------------------------
+
+# Files a frozen gxdesk cannot work without, beyond the programs, gxdesk's modules and its assets.
+# The smoke test runs Qt offscreen, so it would pass without Windows' own platform plugin: this
+# list is what catches its absence (and installer/window_check.py opens the real window).
+REQUIRED_FILES = {
+    "windows": [
+        "_internal/PySide6/plugins/platforms/qwindows.dll",  # the window on Windows
+        "_internal/PySide6/plugins/platforms/qoffscreen.dll",  # the smoke test's platform
+        "_internal/PySide6/plugins/styles/qmodernwindowsstyle.dll",  # the Windows 10/11 look
+        "_internal/PySide6/Qt6PrintSupport.dll",  # 打印
+        "_internal/pypdfium2_raw/pdfium.dll",  # the print preview's rasteriser, loaded with ctypes
+        "_internal/PySide6/translations/qtbase_zh_CN.qm",  # Qt's own buttons in Chinese
+    ],
+    "linux": [
+        "_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "_internal/PySide6/Qt/lib/libQt6PrintSupport.so.6",
+        "_internal/PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "_internal/pypdfium2_raw/libpdfium.so",
+        "_internal/PySide6/Qt/translations/qtbase_zh_CN.qm",
+    ],
+}
+# Folders of the source tree the bundle carries whole: (in the repository, in the bundle).
+ASSET_FOLDERS = [("templates", "_internal/templates"), ("ui", "_internal/ui"), ("gxdesk/data", "_internal/gxdesk/data")]
+
+
+def source_modules(package: Path = ROOT / APP) -> set[str]:
+    """Every module of the gxdesk package in the source tree, dotted (the CLI imports many by name)."""
+    names = set()
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def bundle_problems(bundle: Path, platform: str, archived_modules: Callable[[Path], set[str]]) -> list[str]:
+    """What the frozen folder lacks: the two programs, the platform's REQUIRED_FILES, every file of
+    ASSET_FOLDERS, and in each program's archive every module of the gxdesk package.
+
+    ``archived_modules(program)`` lists the modules in a program's archive (``pyz_modules``)."""
+    suffix = ".exe" if platform == "windows" else ""
+    problems = []
+    wanted = [f"{APP}{suffix}", f"{APP}w{suffix}", *REQUIRED_FILES[platform]]
+    for source, target in ASSET_FOLDERS:
+        wanted += [f"{target}/{p.relative_to(ROOT / source).as_posix()}" for p in sorted((ROOT / source).rglob("*"))
+                   if p.is_file() and _asset(p.relative_to(ROOT / source))]
+    problems += [f"missing {name}" for name in wanted if not (bundle / name).is_file()]
+    for program in wanted[:2]:
+        if (bundle / program).is_file():
+            absent = source_modules() - archived_modules(bundle / program)
+            problems += [f"{program} lacks the module {name}" for name in sorted(absent)]
+    return problems
+
+
+def _asset(relative: Path) -> bool:
+    """Not the repository's housekeeping: templates/.keep (which the setup program under Wine does
+    not install) or Python's caches."""
+    return not any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
+
+
+def pyz_modules(program: Path) -> set[str]:
+    """The Python modules in a frozen program's archive (PyInstaller's reader, for ELF and PE alike)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    return set(CArchiveReader(str(program)).open_embedded_archive("PYZ.pyz").toc)
+
+
+def platform_name() -> str:
+    return "windows" if on_windows() else "linux"
 
 
 # --- Version and icon --------------------------------------------------------------------

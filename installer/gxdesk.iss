@@ -8,7 +8,7 @@
 ;        /DIconFile=%CD%\build\gxdesk\gxdesk.ico installer\gxdesk.iss
 ;
 ; What it installs, for the current user only:
-;   program   %LOCALAPPDATA%\Programs\gxdesk  ({autopf} of a non-administrative install)
+;   program   %LOCALAPPDATA%\Programs\gxdesk  (where {autopf} of a per-user install points)
 ;   shortcuts Start menu "gxdesk 年度报告", and on the desktop if ticked
 ;   .gxr      opens in gxdeskw.exe (HKCU\Software\Classes)
 ; The program writes its settings and autosaved drafts to %LOCALAPPDATA%\gxdesk
@@ -32,11 +32,6 @@
 #ifndef IconFile
   #define IconFile "..\build\gxdesk\gxdesk.ico"
 #endif
-; ChineseSimplified.isl is one of Inno Setup's unofficial translations, not shipped
-; with every install; installer\build.py passes its path when it is in build\.
-#ifndef ChineseMessages
-  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
-#endif
 
 #define MyAppName "gxdesk 政府信息公开年度报告"
 #define ShortcutName "gxdesk 年度报告"
@@ -54,12 +49,17 @@ AppPublisher=gxdesk
 AppComments=政府信息公开工作年度报告：填写、核对、生成（国办公开办函〔2021〕30号格式）
 VersionInfoVersion={#MyAppNumericVersion}
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\gxdesk
+; {autopf} of a per-user install is FOLDERID_UserProgramFiles, %LOCALAPPDATA%\Programs on every
+; Windows unless a policy moves it. It is spelled out here because Wine 8 lacks that known
+; folder: so the very setup program CI installs and uninstalls under Wine is the one shipped.
+DefaultDirName={localappdata}\Programs\gxdesk
 DisableProgramGroupPage=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-; Qt 6 runs on Windows 10 and later.
-MinVersion=10.0
+; Qt 6.11 needs Windows 10 1809 (build 17763) or later, and the icuuc.dll that Windows
+; carries since 1703: on the 1507-1607 LTSB releases still found on government PCs the
+; program could not start, so the setup refuses with the message in [Messages] below.
+MinVersion=10.0.17763
 OutputDir={#OutputDir}
 OutputBaseFilename=gxdesk-{#MyAppVersion}-setup
 SetupIconFile={#IconFile}
@@ -74,7 +74,15 @@ ChangesAssociations=yes
 CloseApplications=yes
 
 [Languages]
-Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
+; The project's own translation of Inno Setup's messages, beside this script (Inno Setup
+; ships no Simplified Chinese), so that no build needs the internet.
+Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"
+
+[Messages]
+; What a clerk reads on a Windows older than MinVersion (the setup shows the first; the second
+; serves the same check elsewhere in Inno Setup).
+WindowsVersionNotSupported=gxdesk 需要 Windows 10 1809 版或更高版本（包括 Windows 11）。这台电脑的 Windows 版本较早（例如 Windows 10 LTSB 2015、2016 或 Windows 7、8），gxdesk 无法在上面运行，请联系本单位的信息技术人员升级系统。
+WinVersionTooLowError=gxdesk 需要 Windows 10 1809 版（%1 %2）或更高版本（包括 Windows 11）。这台电脑的 Windows 版本较早（例如 Windows 10 LTSB 2015、2016），gxdesk 无法在上面运行，请联系本单位的信息技术人员升级系统。
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -97,8 +105,10 @@ Name: "{autodesktop}\{#ShortcutName}"; Filename: "{app}\{#MyAppExe}"; Comment: "
 
 [Registry]
 ; .gxr reports open in gxdesk: a per-user association (HKA is HKCU in a non-administrative install).
-Root: HKA; Subkey: "Software\Classes\.gxr"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue
-Root: HKA; Subkey: "Software\Classes\.gxr"; Flags: uninsdeletekeyifempty
+; The uninstaller undoes entries last to first: the value goes, and then the key if nothing else
+; is left in it (another program's OpenWithProgids entry, say); a separate key-only entry before it
+; would be looked at while the value is still there, and leave an empty .gxr key behind.
+Root: HKA; Subkey: "Software\Classes\.gxr"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\.gxr\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "gxdesk 年度报告"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#MyAppExe},0"

@@ -143,3 +143,34 @@ def long_organ_report() -> Report:
     report = load_sample()
     report.organ = LONG_ORGAN
     return report
+
+
+# Words a unit's narrative is made of; random sequences of them make texts of one kind that
+# no two units share (an 8-character run of four random words is as good as unique).
+_WORDS = (
+    "政务公开 信息发布 政策解读 依申请 主动公开 网站栏目 公开目录 保密审查 培训 考核 监督 平台 新媒体 专栏 "
+    "查阅场所 办理时效 答复质量 规范性文件 政策文件 基层 便民 服务 清单 标准 流程 机制 台账 督查 整改 落实 "
+    "群众 企业 乡村 社区 教育 民生 财政 预算 决算 项目 审批 许可 执法 公示 意见 建议 提案 回应 关切 舆情 "
+    "数据 开放 共享 更新 维护 栏目 链接 检查 通报 评议 责任 追究 宣传 解读 图解 视频 访谈 会议 部署 推进"
+).split()
+
+
+def unit_text(rng: random.Random, sentences: int = 4) -> str:
+    """A paragraph of plausible narrative, different for every seed."""
+    out = []
+    for _ in range(sentences):
+        out.append("".join(rng.choice(_WORDS) for _ in range(rng.randint(5, 9))) + rng.choice("，。；"))
+    return "".join(out).rstrip("，；") + "。"
+
+
+def unit_report(rng: random.Random, organ: str, *, year: int = 2025, scale: int = 50) -> Report:
+    """A unit's balanced report with random figures everywhere and narrative of its own."""
+    report = balanced_report(rng, scale=scale)
+    report.organ, report.year = organ, year
+    report.date = f"{year + 1}-01-2{rng.randint(0, 8)}"
+    report.text["preamble"] = new_report(organ, year).text["preamble"]
+    for part in TEXT_PARTS:
+        if part.id != "preamble":
+            report.text[part.id] = "\n".join(unit_text(rng) for _ in range(rng.randint(1, 3)))
+    report.text["other"] += "\n本年度未收取信息处理费。"
+    return report

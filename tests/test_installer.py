@@ -1,13 +1,16 @@
 """The installer's own logic: what the bundle keeps, the icon, the version, where things go.
 
 The frozen build itself is smoke-tested by ``installer/build.py --smoke`` (CI runs it after
-the test suite): it takes a minute or two, too long for a unit test.
+the test suite, for Linux and, by installer/wine.sh, for Windows): it takes minutes, too long
+for a unit test. What is tested here is every rule those builds rely on.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import struct
+import subprocess
 import sys
 import zipfile
 from pathlib import Path, PureWindowsPath
@@ -17,8 +20,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "installer"))
 import bundling  # noqa: E402
+import isl_check  # noqa: E402
+import windows_toolchain  # noqa: E402
 
 ISS = (ROOT / "installer" / "gxdesk.iss").read_text(encoding="utf-8-sig")
+
+
+@pytest.fixture
+def project():
+    """pyproject.toml's [project] table (read with tomllib: Python 3.11+)."""
+    tomllib = pytest.importorskip("tomllib")
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
 # --- What the bundle keeps ----------------------------------------------------------------
@@ -181,8 +193,9 @@ def test_the_program_folder_is_not_the_users_data_folder(monkeypatch):
     monkeypatch.setattr("platformdirs.windows.get_win_folder", lambda name: local)
     data = PureWindowsPath(Windows(appname="gxdesk", appauthor=False).user_data_dir)
     config = PureWindowsPath(Windows(appname="gxdesk", appauthor=False).user_config_dir)
-    # {autopf} of a non-administrative install is {userpf}: %LOCALAPPDATA%\Programs
-    program = PureWindowsPath(_setup("DefaultDirName").replace("{autopf}", local + r"\Programs"))
+    # where {autopf} of a per-user install points, spelled out for Wine (see gxdesk.iss)
+    assert _setup("DefaultDirName") == r"{localappdata}\Programs\gxdesk"
+    program = PureWindowsPath(_setup("DefaultDirName").replace("{localappdata}", local))
     assert data == PureWindowsPath(local, "gxdesk")
     for user_folder in (data, config):
         assert program != user_folder
@@ -190,3 +203,197 @@ def test_the_program_folder_is_not_the_users_data_folder(monkeypatch):
     deleted = re.findall(r'(?m)^Type: \w+; Name: "([^"]+)"', ISS)
     assert deleted == [r"{app}\_internal"]
     assert not re.search(r"(?m)^\[UninstallDelete\]", ISS)
+
+
+def test_the_setup_refuses_windows_before_1809_in_plain_words():
+    assert _setup("MinVersion") == "10.0.17763"
+    for name in ("WindowsVersionNotSupported", "WinVersionTooLowError"):  # Inno Setup uses either
+        assert "Windows 10 1809" in _setup(name) and "LTSB" in _setup(name)
+
+
+def test_the_association_key_goes_with_its_value():
+    """Inno Setup undoes [Registry] entries last to first: a key-only uninsdeletekeyifempty entry
+    for .gxr, written after the value's entry, is looked at while the value is still there and
+    leaves an empty HKCU\\Software\\Classes\\.gxr behind. The value's own entry deletes the key."""
+    registry = [line for line in ISS.splitlines() if line.startswith("Root:")]
+    gxr = [line for line in registry if 'Subkey: "Software\\Classes\\.gxr";' in line]
+    assert len(gxr) == 1 and "ValueType: string" in gxr[0]
+    assert re.search(r"Flags: .*\buninsdeletevalue\b.*\buninsdeletekeyifempty\b", gxr[0])
+    for line in registry:  # an entry that only makes a key must delete it whole
+        if "ValueType" not in line:
+            assert "uninsdeletekey;" in line or line.endswith("uninsdeletekey"), line
+
+
+def test_the_chinese_messages_are_the_projects_own_file():
+    assert re.search(r'(?m)^Name: "chinesesimplified"; MessagesFile: "ChineseSimplified.isl"$', ISS)
+    text = (ROOT / "installer" / "ChineseSimplified.isl").read_text(encoding="utf-8-sig")
+    assert re.search(r"(?m)^LanguageID=\$0804$", text)
+    messages = isl_check.messages(ROOT / "installer" / "ChineseSimplified.isl")
+    assert len(messages["Messages"]) > 250 and messages["CustomMessages"]["CreateDesktopIcon"] == "创建桌面快捷方式(&D)"
+    assert messages["Messages"]["ButtonNext"] == "下一步(&N) >"
+
+
+def test_the_translation_check_finds_missing_and_broken_messages(tmp_path):
+    original = tmp_path / "Default.isl"
+    original.write_text("[Messages]\nA=Install %1 on %2\nB=Done\nC=[name] ready%n\n[CustomMessages]\nD=Run %1\n",
+                        encoding="utf-8")
+    translation = tmp_path / "zh.isl"
+    translation.write_text("\ufeff; comment\n[Messages]\nA=在 %2 上安装 %1\nC=[name] 就绪\nE=多余\n[CustomMessages]\nD=运行\n",
+                           encoding="utf-8")
+    assert sorted(isl_check.problems(original, translation)) == [
+        "[CustomMessages] D: placeholders [], the original has ['%1']",
+        "[Messages] B: not translated",
+        "[Messages] C: placeholders ['[name]'], the original has ['%n', '[name]']",
+        "[Messages] E: not in Default.isl",
+    ]
+
+
+# --- What the frozen folder must hold ------------------------------------------------------
+
+def _fake_bundle(root: Path, platform: str) -> Path:
+    suffix = ".exe" if platform == "windows" else ""
+    for name in [f"gxdesk{suffix}", f"gxdeskw{suffix}", *bundling.REQUIRED_FILES[platform]]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"")
+    for source, target in bundling.ASSET_FOLDERS:
+        shutil.copytree(ROOT / source, root / target, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+@pytest.mark.parametrize("platform", ["windows", "linux"])
+def test_a_complete_bundle_passes_the_check(tmp_path, platform):
+    bundle = _fake_bundle(tmp_path / "gxdesk", platform)
+    assert bundling.bundle_problems(bundle, platform, lambda program: bundling.source_modules()) == []
+
+
+@pytest.mark.parametrize("missing", [
+    "_internal/PySide6/plugins/platforms/qwindows.dll",
+    "_internal/templates/report.xml.j2",
+    "_internal/ui/gxdesk.qss",
+    "_internal/gxdesk/data/sample.gxr",
+    "gxdeskw.exe",
+])
+def test_the_bundle_check_names_what_is_missing(tmp_path, missing):
+    bundle = _fake_bundle(tmp_path / "gxdesk", "windows")
+    (bundle / missing).unlink()
+    assert bundling.bundle_problems(bundle, "windows", lambda program: bundling.source_modules()) == [f"missing {missing}"]
+
+
+def test_the_repositorys_housekeeping_files_are_not_assets(tmp_path):
+    bundle = _fake_bundle(tmp_path / "gxdesk", "windows")
+    for keep in (bundle / "_internal").rglob(".*"):
+        keep.unlink()
+    assert (ROOT / "templates" / ".keep").is_file()  # the case in point
+    assert bundling.bundle_problems(bundle, "windows", lambda program: bundling.source_modules()) == []
+
+
+def test_the_bundle_check_wants_every_folder_and_module(tmp_path):
+    bundle = _fake_bundle(tmp_path / "gxdesk", "windows")
+    shutil.rmtree(bundle / "_internal" / "ui")
+    problems = bundling.bundle_problems(bundle, "windows", lambda program: bundling.source_modules() - {"gxdesk.render.fonts"})
+    assert "missing _internal/ui/gxdesk.qss" in problems
+    assert "gxdesk.exe lacks the module gxdesk.render.fonts" in problems
+    assert "gxdeskw.exe lacks the module gxdesk.render.fonts" in problems
+
+
+def test_source_modules_follow_the_package_wherever_its_modules_move():
+    modules = bundling.source_modules()
+    assert {"gxdesk", "gxdesk.cli", "gxdesk.render.fonts", "gxdesk.gui.app"} <= modules
+    assert len(modules) == len(list((ROOT / "gxdesk").rglob("*.py")))
+
+
+# --- The Windows build's pinned inputs -------------------------------------------------------
+
+def _lock() -> dict[str, tuple[str, str]]:
+    text = windows_toolchain.LOCK.read_text(encoding="utf-8")
+    return {windows_toolchain.normalise(name): (version, digest)
+            for name, version, digest in re.findall(r"(?m)^([\w.-]+)==(\S+) \\\n\s+--hash=sha256:([0-9a-f]{64})$", text)}
+
+
+def test_the_lock_pins_every_dependency_within_its_range_with_a_hash(project):
+    from packaging.requirements import Requirement
+
+    lock = _lock()
+    assert len(lock) == windows_toolchain.LOCK.read_text(encoding="utf-8").count("--hash=sha256:")
+    for spec in windows_toolchain.project_requirements() + windows_toolchain.SMOKE + windows_toolchain.WINDOWS_ONLY:
+        requirement = Requirement(spec)
+        name = windows_toolchain.normalise(requirement.name)
+        assert name in lock, f"{name} is not in the Windows lock"
+        assert requirement.specifier.contains(lock[name][0]), f"{name}=={lock[name][0]} is outside {spec}"
+
+
+def _wheel(folder: Path, name: str, version: str, requires: tuple[str, ...] | list[str] = ()) -> Path:
+    path = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as archive:
+        lines = [f"Name: {name}", f"Version: {version}", *(f"Requires-Dist: {r}" for r in requires)]
+        archive.writestr(f"{name}-{version}.dist-info/METADATA", "\r\n".join(lines) + "\r\n")
+    return path
+
+
+def test_the_lock_refuses_wheels_that_miss_what_only_windows_needs(tmp_path):
+    installer = _wheel(tmp_path, "pyinstaller", "6.0", ["altgraph", "pefile>=2022.5.30; sys_platform == 'win32'",
+                                                        "macholib>=1.8; sys_platform == 'darwin'", "pytest; extra == 'hook-testing'"])
+    altgraph = _wheel(tmp_path, "altgraph", "0.17")
+    with pytest.raises(SystemExit, match=r"pyinstaller-6.0-py3-none-any.whl needs pefile>=2022.5.30"):
+        windows_toolchain.check_closure([installer, altgraph])
+    too_old = _wheel(tmp_path, "pefile", "2021.1.1")
+    with pytest.raises(SystemExit, match="needs pefile"):
+        windows_toolchain.check_closure([installer, altgraph, too_old])
+    too_old.unlink()
+    windows_toolchain.check_closure([installer, altgraph, _wheel(tmp_path, "pefile", "2024.8.26")])
+
+
+def test_the_toolchain_pins_carry_hashes():
+    assert re.fullmatch(r"[0-9a-f]{64}", windows_toolchain.PYTHON["sha256"])
+    assert windows_toolchain.INNO_SETUP["integrity"].startswith("sha512-")
+    workflow = (ROOT / ".github" / "workflows" / "windows-installer.yml").read_text(encoding="utf-8")
+    for command in ("windows_toolchain.py python", "windows_toolchain.py innosetup", "windows_toolchain.py wheels",
+                    "windows-lock.txt", "installer/build.py", "installer/setup_check.py", "installer/window_check.py"):
+        assert command in workflow, f"the workflow does not use {command} as wine.sh does"
+
+
+# --- The package: licence, metadata -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The wheel and the sdist, made by the build backend from this checkout."""
+    from hatchling.builders.sdist import SdistBuilder
+    from hatchling.builders.wheel import WheelBuilder
+
+    out = tmp_path_factory.mktemp("dist")
+    wheel = Path(next(WheelBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])))
+    sdist = Path(next(SdistBuilder(str(ROOT)).build(directory=str(out), versions=["standard"])))
+    return wheel, sdist
+
+
+def test_the_licence_is_in_the_wheel_and_the_sdist(built):
+    import tarfile
+
+    wheel, sdist = built
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License")
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("gxdesk-0.1.0.dist-info/licenses/LICENSE".replace("0.1.0", bundling.project_version())).decode() == licence
+        metadata = archive.read(f"gxdesk-{bundling.project_version()}.dist-info/METADATA").decode()
+        assert {"gxdesk/templates/report.xml.j2", "gxdesk/ui/gxdesk.qss", "gxdesk/data/sample.gxr"} <= set(archive.namelist())
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
+        assert f"gxdesk-{bundling.project_version()}/LICENSE" in names
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
+    assert re.search(r"(?m)^Project-URL: Source, https://", metadata)
+
+
+def test_the_classifiers_name_exactly_the_supported_pythons(project):
+    versions = [c.rsplit(" ", 1)[1] for c in project["classifiers"] if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)]
+    oldest = project["requires-python"].removeprefix(">=")
+    assert versions[0] == oldest and versions == [f"3.{n}" for n in range(int(oldest[2:]), int(oldest[2:]) + len(versions))]
+    assert versions[-1] == "3.13"
+
+
+@pytest.mark.subprocess
+def test_the_floor_constraints_pin_every_lower_bound(project):
+    result = subprocess.run([sys.executable, str(ROOT / ".ci" / "floors.py")], capture_output=True, text=True, check=True)
+    pins = dict(line.split("==") for line in result.stdout.split())
+    assert pins["reportlab"] == "4.4" and pins["PySide6-Essentials"] == "6.6" and pins["pypdf"] == "5.1"
+    floors = [spec for spec in project["dependencies"] + project["optional-dependencies"]["test"] if ">=" in spec]
+    assert len(pins) == len(floors)

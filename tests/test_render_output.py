@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from gxdesk import atomic, schema
 from gxdesk import render as render_module
-from gxdesk import schema
 from gxdesk.errors import InputError
 from gxdesk.model import Report
 from gxdesk.render import breaking, page, render, render_bytes
@@ -238,19 +238,32 @@ def test_a_failed_render_leaves_the_old_file_untouched(sample: Report, tmp_path:
     out = tmp_path / f"报告.{fmt}"
     render(sample, out)
     before = out.read_bytes()
-    module = __import__(f"gxdesk.render.{fmt}_writer", fromlist=["write"])
-    real_write = module.write
 
-    def failing(document: object, stream: object, *rest: object) -> list[str]:
-        real_write(document, stream, *rest)  # a complete file went into the temp file …
-        raise OSError(28, "No space left on device")  # … and then the disk filled up
+    def full(fd: int) -> None:  # a complete file went into the temp file, and then the disk filled up
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(module, "write", failing)
+    monkeypatch.setattr(atomic.os, "fsync", full)
     sample.organ = "另一个机关"
-    with pytest.raises(InputError, match="无法写入"):
+    with pytest.raises(InputError, match="无法写入") as refused:
         render(sample, out)
+    assert str(refused.value) == f"无法写入“{out}”：磁盘空间已满，请清理磁盘或换一个位置"
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_a_writer_failing_on_its_own_files_is_one_line(sample: Report, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font file that cannot be read while the document is made: said in Chinese, nothing written."""
+    from gxdesk.render import pdf_writer
+
+    def unreadable(*args: object) -> list[str]:
+        raise PermissionError(13, "Permission denied", "/fonts/simfang.ttf")
+
+    monkeypatch.setattr(pdf_writer, "write", unreadable)
+    with pytest.raises(InputError) as refused:
+        render(sample, tmp_path / "r.pdf")
+    assert str(refused.value) == f"无法生成“{tmp_path / 'r.pdf'}”：没有权限（文件可能是只读的，或正被其他程序使用）"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_an_existing_file_is_replaced(sample: Report, tmp_path: Path) -> None:

@@ -49,6 +49,9 @@ class Host(Protocol):
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A lasting state in the status bar (autosave is off, …), left of the findings' summary."""
+
     def action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         """A window action (its shortcut works with the menus closed); add it to a menu next."""
 

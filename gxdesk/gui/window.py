@@ -25,8 +25,10 @@ from gxdesk.gui.files.drafts import AUTOSAVE_MS
 from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
-from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
+from gxdesk.gui.prompts import Prompts, QtPrompts
+from gxdesk.gui.summary import feature as summary_feature
 from gxdesk.model import Report
+from gxdesk.os_errors import failed
 from gxdesk.rules import Finding, summary
 from gxdesk.settings import FILE_NAME, Settings
 
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.importing = import_report.install(self, self.files, self.previous_year)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
+        self.summary = summary_feature.install(self, self.files)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 820)
@@ -122,11 +125,14 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         try:
             self.settings.save(self.settings_file)
-        except OSError:
-            pass  # a read-only profile must not stop the work; the settings are a convenience
+        except OSError as error:  # a read-only profile must not stop the work; the settings are a convenience
+            self.show_message(f"设置没有保存：{failed('写入', self.settings_file, error)}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
 
     def action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         return make_action(self, text, slot, shortcut)
@@ -182,9 +188,10 @@ class MainWindow(QMainWindow):
         self.files.start(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.may_discard():
+        if not self.summary.may_close() or not self.files.may_discard():
             event.ignore()
             return
+        self.summary.close()
         self.files.close()
         event.accept()
 
@@ -235,7 +242,8 @@ class MainWindow(QMainWindow):
     # --- Keeping the window in step ----------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — {APP_TITLE}")
+        read_only = "（只读）" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.name}{read_only}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
         self.setWindowModified(self.document.modified)
         self._show_findings()
 

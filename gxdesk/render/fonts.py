@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import BinaryIO, Iterable
 
 from gxdesk.errors import InputError
@@ -262,6 +263,8 @@ def _folder_faces(folder: str) -> tuple[Face, ...]:
             stat = path.stat()
         except OSError:
             continue
+        if not S_ISREG(stat.st_mode):
+            continue  # a pipe or device named like a font would be waited on forever
         entry = known.get(str(path))
         if entry is None or entry[:2] != (stat.st_size, stat.st_mtime_ns):
             try:

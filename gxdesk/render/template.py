@@ -19,6 +19,7 @@ from typing import Any
 from gxdesk import schema
 from gxdesk.model import Report
 from gxdesk.numbers import chinese_number, item_mark
+from gxdesk.os_errors import failed
 from gxdesk.render.printout import TemplateError
 from gxdesk.resources import asset_dir
 from gxdesk.text import clean_text
@@ -49,6 +50,8 @@ def render_markup(report: Report, template_dir: Path | str | None = None) -> tup
         raise TemplateError(f"{name}无法生成报告：{error}") from None
     except UnicodeDecodeError:
         raise TemplateError(f"{name}不是 UTF-8 文本") from None
+    except OSError as error:  # unreadable now (permissions, a share gone)
+        raise TemplateError(failed("读取", folder / TEMPLATE_NAME, error)) from None
 
 
 @lru_cache(maxsize=4)

@@ -128,15 +128,13 @@ def test_a_failed_export_says_why_and_leaves_the_old_file(window, answers, tmp_p
     old.write_bytes(b"%PDF- the clerk's earlier export")
     answers.save_paths.append(old)
 
-    def disk_full(document, stream, fontset):
-        stream.write(b"%PDF-1.4 half")
+    def disk_full(fd):  # the whole new file went to the temp file, and then the disk filled up
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("gxdesk.render.pdf_writer.write", disk_full)
+    monkeypatch.setattr("gxdesk.atomic.os.fsync", disk_full)
     trigger(window, "导出 PDF")
     assert old.read_bytes() == b"%PDF- the clerk's earlier export"
-    assert len(answers.warned) == 1
-    assert "无法写入" in answers.warned[0] and "原有的“old.pdf”没有改动" in answers.warned[0]
+    assert answers.warned == [f"无法写入“{old}”：磁盘空间已满，请清理磁盘或换一个位置\n\n原有的“old.pdf”没有改动。"]
     assert "Traceback" not in answers.warned[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.pdf"]  # no temporary file left
 
@@ -144,7 +142,8 @@ def test_a_failed_export_says_why_and_leaves_the_old_file(window, answers, tmp_p
 def test_a_folder_that_does_not_exist_is_a_message(window, answers, tmp_path):
     answers.save_paths.append(tmp_path / "没有这个文件夹" / "x.docx")
     trigger(window, "导出 Word")
-    assert answers.warned == [f"文件夹“{tmp_path / '没有这个文件夹'}”不存在"]
+    missing = tmp_path / "没有这个文件夹"
+    assert answers.warned == [f"无法写入“{missing / 'x.docx'}”：文件夹“{missing}”不存在"]
 
 
 def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers, tmp_path, monkeypatch):

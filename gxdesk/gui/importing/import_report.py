@@ -28,6 +28,7 @@ from gxdesk.gui.files.lifecycle import Files
 from gxdesk.gui.files.previous import PreviousYear
 from gxdesk.gui.host import Host
 from gxdesk.gui.prompts import SHOWN_LINES
+from gxdesk.os_errors import failed
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -64,11 +65,18 @@ class Importing:
         from gxdesk.importer import import_file, import_text
 
         host = self.host
+        from gxdesk.limits import check_report
+
         try:
             with busy():
                 result = import_file(request.path) if request.path else import_text(request.text, PASTED)
+            check_report(result.report)  # what a report may hold, as for a file or typing
         except InputError as error:
             host.prompts.warn("无法导入", f"{error}\n\n当前报告没有改动。")
+            return False
+        except OSError as error:  # a path the importer reached before its own checks (a name too long)
+            reason = failed("读取", error.filename or request.path or PASTED, error)
+            host.prompts.warn("无法导入", f"{reason}\n\n当前报告没有改动。")
             return False
         source = request.path.name if request.path else PASTED
         report, lines = result.report, result.messages()
