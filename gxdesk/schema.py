@@ -194,12 +194,19 @@ META_LABELS = {f.id: f.label for f in META_FIELDS}
 
 # --- The title ---------------------------------------------------------------------
 
-REPORT_KIND = "政府信息公开工作年度报告"
+REPORT_KIND_WORDS = ("政府信息公开", "工作", "年度报告")  # where a long title may break
+REPORT_KIND = "".join(REPORT_KIND_WORDS)  # 政府信息公开工作年度报告
 
 
 def standard_title(organ: str, year: int) -> tuple[str, str]:
-    """The standard title in the two parts a long title breaks between: the organ, then the rest."""
+    """The standard title in two parts: the organ, then the rest."""
     return organ, f"{year}年{REPORT_KIND}"
+
+
+def standard_title_words(organ: str, year: int) -> tuple[str, ...]:
+    """The standard title in the words a long title may break between (the organ's own words
+    are found by ``gxdesk.render.breaking``)."""
+    return organ, f"{year}年", *REPORT_KIND_WORDS
 
 
 def short_title(organ: str, year: int) -> str:

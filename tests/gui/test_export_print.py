@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from gxdesk.gui.outputs.export import export_message
 from gxdesk.gui.prompts import QtPrompts
-from gxdesk.render import render, render_bytes
+from gxdesk.render import fonts, render, render_bytes
 from gxdesk.rules import ERROR, Finding
 from gxdesk.settings import Settings
 from tests.gui.conftest import type_into
@@ -52,7 +53,13 @@ def test_export_word_and_pdf_and_read_them_back(window, answers, tmp_path, home)
     assert in_order("\n".join(pages), expected_sequence(window.report)) == []
 
     assert answers.errors_asked == []  # the sample has no errors: nothing to ask
-    assert answers.warned == [] and answers.informed == []  # fonts embedded: no warning either
+    assert answers.warned == []  # fonts embedded: no warning either …
+    # … only which standard faces this machine lacks, and what replaced them (none on a clerk's PC
+    # with the Windows fonts: then there is no message at all).
+    expected = [fonts.resolve().notes(fmt) for fmt in (".docx", ".pdf")]
+    assert answers.informed == [export_message(p, n) for p, n in zip((docx, pdf), expected, strict=True) if n]
+    for note in expected[1]:
+        assert note.removeprefix("字体：") in answers.informed[-1]
     assert Settings.load(home / "settings.json").export_folder == str(out)
     assert not window.isWindowModified()  # exporting is not editing
 
@@ -145,6 +152,7 @@ def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers
     trigger(window, "导出 PDF")
     assert (tmp_path / "x.pdf").is_file()
     assert len(answers.informed) == 1
+    assert "请注意" in answers.informed[0] and "字体替换" not in answers.informed[0]
     assert "STSong-Light" in answers.informed[0] and "--font-dir" not in answers.informed[0]
     assert "文件 → 字体与版式设置" in answers.informed[0]
 

@@ -39,6 +39,21 @@ def window_wording(message: str) -> str:
     return message.replace("用 --font-dir", f"在“文件 → {SETTINGS_ACTION}”中")
 
 
+FONT_NOTE = "字体："  # how the renderer's notes on substituted standard faces begin
+
+
+def export_message(path: Path, notes: list[str]) -> str:
+    """After an export: the renderer's warnings, then which standard fonts were replaced by what."""
+    warnings = [window_wording(n) for n in notes if not n.startswith(FONT_NOTE)]
+    fonts = [n.removeprefix(FONT_NOTE) for n in notes if n.startswith(FONT_NOTE)]
+    parts = [f"已导出“{path}”。"]
+    if warnings:
+        parts.append("请注意：\n" + "\n".join(f"· {w}" for w in warnings))
+    if fonts:
+        parts.append("字体替换（标准字体未安装时）：\n" + "\n".join(f"· {f}" for f in fonts))
+    return "\n\n".join(parts)
+
+
 def describe_fonts(folder: str) -> tuple[list[str], list[str]]:
     """Which font each role would print with, and warnings about them, for the settings dialog."""
     from gxdesk.render import fonts
@@ -117,8 +132,7 @@ class Exporter:
         self.host.save_settings()
         self.host.show_message(f"已导出：{path}")
         if warnings:
-            lines = "\n".join(f"· {window_wording(w)}" for w in warnings)
-            prompts.inform("导出完成", f"已导出“{path}”。\n\n请注意：\n{lines}")
+            prompts.inform("导出完成", export_message(path, warnings))
         return path
 
     def edit_settings(self) -> bool:
