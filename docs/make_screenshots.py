@@ -2,7 +2,8 @@
 
     .venv/bin/python docs/make_screenshots.py [OUTPUT_DIR]
 
-Writes docs/screenshots/NN-<tab>.png. Needs a CJK font (see .ci/run). The
+Writes docs/screenshots/NN-<tab>.png, and the 汇总 workspace with 30 generated units
+(09-summary.png). Needs a CJK font (see .ci/run). The
 settings and drafts go to a temporary folder, never the real profile.
 """
 
@@ -17,7 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 home = tempfile.TemporaryDirectory(prefix="gxdesk-shots-")
 os.environ["GXDESK_HOME"] = home.name
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.summary_units makes the units
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from gxdesk.gui.app import configure  # noqa: E402
 from gxdesk.gui.window import MainWindow  # noqa: E402
@@ -52,8 +55,41 @@ def main() -> int:
     window.grab().save(str(path))
     print(path)
     window.document.undo_stack.setClean()
+    path = out / f"{len(NAMES) + 2:02d}-summary.png"
+    summary_screenshot(app, window, Path(home.name) / "units").grab().save(str(path))
+    print(path)
     window.close()
     return 0
+
+
+def summary_screenshot(app: QApplication, window: MainWindow, folder: Path) -> QWidget:
+    """30 units: one unbalanced, one sent twice, one of last year, two sharing a paragraph, one missing."""
+    import time
+
+    from gxdesk import gxr
+    from tests.summary_units import COUNTY, share_paragraph, unit_name, write_units
+
+    reports = write_units(folder, 30)
+    share_paragraph(reports[3], reports[17])
+    reports[6].cells[("requests", "new", "natural_person")] += 4
+    reports[9].year -= 1
+    for report in (reports[3], reports[17], reports[6], reports[9]):
+        gxr.save(report, folder / f"{report.organ}.gxr")
+    reports[12].cells[("appeals", "review", "upheld")] += 1
+    gxr.save(reports[12], folder / f"{reports[12].organ}（修改稿）.gxr")
+    workspace = window.summary.open_summary()
+    workspace.resize(1366, 760)
+    workspace.organ_edit.setText(COUNTY)
+    workspace.saved.organ = COUNTY
+    workspace.saved.roster = [unit_name(n) for n in range(1, 31)] + ["青禾县水利局"]
+    workspace.add_inputs([folder])
+    while workspace.reading:
+        app.processEvents()
+        time.sleep(0.02)
+    workspace.select_unit(unit_name(7))
+    app.processEvents()
+    workspace.modified = False
+    return workspace
 
 
 if __name__ == "__main__":

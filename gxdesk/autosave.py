@@ -10,9 +10,9 @@ for recovery, unless its report file was saved after the draft was written
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import sys
 import time
 from contextlib import suppress
 from dataclasses import dataclass
@@ -20,6 +20,8 @@ from pathlib import Path
 
 from gxdesk import gxr
 from gxdesk.atomic import atomic_write_bytes
+from gxdesk.locks import FileLock
+from gxdesk.locks import held as _held
 from gxdesk.model import Report
 
 FORMAT = "gxdesk-draft"
@@ -105,12 +107,13 @@ class Session:
     """One window's draft slot, locked for as long as the window lives."""
 
     def __init__(self, directory: Path) -> None:
+        """OSError if the folder cannot be made or written (the window then says autosave is off)."""
         directory.mkdir(parents=True, exist_ok=True)
         stem = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
         self.draft_file = directory / (stem + DRAFT_SUFFIX)
-        self._lock = _Lock(directory / (stem + LOCK_SUFFIX))
-        if not self._lock.acquire():
-            raise OSError(f"cannot lock {self._lock.path}")
+        self._lock = FileLock(directory / (stem + LOCK_SUFFIX))
+        if not self._lock.acquire():  # a new file nobody else knows of: the folder cannot lock
+            raise OSError(errno.ENOLCK, "cannot lock", str(self._lock.path))
 
     def write(self, report: Report, source: Path | None, name: str) -> None:
         data = {
@@ -120,7 +123,9 @@ class Session:
             "saved": time.time(),
             "report": gxr.dumps(report),
         }
-        atomic_write_bytes(self.draft_file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        # ASCII JSON: whatever the strings hold (a path's undecodable bytes, a stray surrogate), the
+        # draft is written; it must never fail for its content.
+        atomic_write_bytes(self.draft_file, json.dumps(data).encode("ascii"))
 
     def discard(self) -> None:
         """No unsaved changes any more: nothing to recover."""
@@ -133,64 +138,3 @@ class Session:
         self._lock.release()
         with suppress(OSError):
             self._lock.path.unlink()
-
-
-# --- A lock the operating system releases when the process dies ---------------------
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    # flock, not lockf: a second open of the file in the same process conflicts
-    # too, so one process can tell its own windows' sessions apart.
-    def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-class _Lock:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-        except OSError:
-            return False
-        try:
-            _lock(fd)
-        except OSError:
-            os.close(fd)
-            return False
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        with suppress(OSError):
-            _unlock(self._fd)
-        os.close(self._fd)
-        self._fd = None
-
-
-def _held(lock: Path) -> bool:
-    if not lock.exists():
-        return False
-    probe = _Lock(lock)
-    if probe.acquire():
-        probe.release()
-        return False
-    return True

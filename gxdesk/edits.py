@@ -14,20 +14,18 @@ elsewhere, starts a new step, as in Word.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from abc import ABC, abstractmethod
-from datetime import date
 from decimal import Decimal
 from typing import Mapping, NamedTuple, Union
 
+from gxdesk import limits
+from gxdesk.dates import iso_date
 from gxdesk.errors import InputError
 from gxdesk.model import ENTERED_KEYS, CellKey, FindingKey, Report, Value
-from gxdesk.numbers import NumberError, check_amount
+from gxdesk.numbers import NumberError, check_amount, normalise
 from gxdesk.schema import (
     MAX_COUNT,
     META_FIELDS,
-    SECTION_BY_ID,
     TABLE_BY_ID,
     TEXT_IDS,
     TEXT_PART_BY_ID,
@@ -36,14 +34,14 @@ from gxdesk.schema import (
     Kind,
     MetaKind,
     cell_name,
+    text_part_name,
 )
-from gxdesk.text import clean_text
+from gxdesk.text import clean_line, clean_text
 
 MetaValue = Union[str, int]
 _ENTERED = frozenset(ENTERED_KEYS)
 _AMOUNTS = frozenset(key for key in ENTERED_KEYS if TABLE_BY_ID[key[0]].kind(key[1]) is Kind.AMOUNT)
 _META = {f.id: f for f in META_FIELDS}
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
 class Change(NamedTuple):
@@ -150,10 +148,11 @@ class SetCells(Edit):
 
 
 class SetText(Edit):
-    """One narrative part's whole text (line breaks and stray control characters cleaned)."""
+    """One narrative part's whole text (line breaks and stray control characters cleaned),
+    within the limits of one part (checked when made) and of the whole text (when applied)."""
 
-    __slots__ = ("part", "text", "typing")
-    _fields = __slots__
+    __slots__ = ("check", "part", "text", "typing")
+    _fields = ("part", "text", "typing")
 
     def __init__(self, part: str, text: str, typing: Typing | None = None, check: bool = True) -> None:
         if part not in TEXT_PART_BY_ID:
@@ -161,15 +160,21 @@ class SetText(Edit):
         self.part = part
         self.text = clean_text(text) if check else text
         self.typing = typing
+        self.check = check
+        problem = limits.part_problem(self.text) if check else None
+        if problem:
+            raise InputError(f"{text_part_name(part)}{problem}")
 
     @property
     def label(self) -> str:
-        part = TEXT_PART_BY_ID[self.part]
-        section = SECTION_BY_ID.get(part.section)
-        where = section.heading if section else part.section
-        return f"修改{where}{'·' + part.title if part.title else ''}"
+        return f"修改{text_part_name(self.part)}"
 
     def apply(self, report: Report) -> Done:
+        if self.check:
+            others = sum(len(text) for part, text in report.text.items() if part != self.part)
+            problem = limits.total_problem(others + len(self.text))
+            if problem and len(self.text) > len(report.text.get(self.part, "")):  # shortening is always allowed
+                raise InputError(problem)
         before = report.set_text(self.part, self.text)
         change = Change(parts=frozenset({self.part})) if before != self.text else NOTHING
         return Done(report, SetText(self.part, before, check=False), change)
@@ -293,18 +298,22 @@ def check_meta(name: str, value: object) -> MetaValue:
         return check_year(value, meta.label)
     if not isinstance(value, str):
         raise InputError(f"{meta.label}应为文字，不能是“{value}”")
-    text = " ".join(line.strip() for line in clean_text(value).split("\n") if line.strip())
+    text = clean_line(value)
     if meta.kind is MetaKind.DATE and text:
         return check_date(text, meta.label)
+    problem = limits.meta_problem(name, text)
+    if problem:
+        raise InputError(problem)
     return text
 
 
 def check_year(value: object, label: str) -> int:
+    """A year as typed: ASCII or full-width digits (``numbers.normalise``), nothing else."""
     year: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         year = value
     elif isinstance(value, str):
-        digits = unicodedata.normalize("NFKC", value).strip()
+        digits = normalise(value)
         year = int(digits) if digits.isascii() and digits.isdigit() else None
     if year is None or not YEAR_MIN <= year <= YEAR_MAX:
         raise InputError(f"{label}应为 {YEAR_MIN}–{YEAR_MAX} 之间的年份，不能是“{value}”")
@@ -312,15 +321,10 @@ def check_year(value: object, label: str) -> int:
 
 
 def check_date(text: str, label: str) -> str:
-    normal = unicodedata.normalize("NFKC", text)
-    match = _ISO_DATE.fullmatch(normal)
-    try:
-        if match:
-            date(*map(int, match.groups()))
-            return normal
-    except ValueError:
-        pass
-    raise InputError(f"{label}“{text}”不是有效的日期，应为“年-月-日”，如 2026-01-26")
+    date = iso_date(text)
+    if date is None:
+        raise InputError(f"{label}“{text}”不是有效的日期，应为“年-月-日”，如 2026-01-26")
+    return date
 
 
 # --- Typing runs ----------------------------------------------------------------------------

@@ -3,39 +3,48 @@
 See docs/file-format.md. A file is written as version 1 while it holds nothing
 gxdesk 0.1 cannot read, and as version 2 once it has an optional part (the
 clerk's ``explanations``), so that 0.1 refuses it with its clear "newer version"
-message rather than a puzzling unknown key (``_version_for``). Loading is strict (an unknown key or a wrong value
-refuses the whole file, naming the place) because a silently dropped figure
-is worse than a clear refusal. Saving is atomic and keeps a backup.
+message rather than a puzzling unknown key (``_version_for``).
+
+Loading is strict (an unknown key, a key given twice
+or a wrong value refuses the whole file, naming the place) because a silently
+dropped figure is worse than a clear refusal; text is cleaned (``clean_text``)
+and -0 read as 0, so that a clerk's file opens. Saving is atomic, keeps a backup
+and the file's permissions, refuses a read-only file, a pipe or a report open in
+another window, and writes only what loads again (docs/reliability.md).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gxdesk import schema
+from gxdesk import limits, schema
 from gxdesk.atomic import atomic_write_bytes
+from gxdesk.dates import iso_date
 from gxdesk.errors import InputError
-from gxdesk.files import read_limited
+from gxdesk.files import Fingerprint, check_output, read_limited
 from gxdesk.model import CellKey, FindingKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount, format_figure
+from gxdesk.os_errors import failed
 from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaField, MetaKind
-from gxdesk.text import clean_text
+from gxdesk.text import clean_line, clean_text, quoted
+
+if TYPE_CHECKING:
+    from gxdesk.report_lock import ReportLock
 
 FORMAT = "gxdesk-report"
 VERSION = 2  # the newest version this reader knows; files are written as the oldest that holds them
 SUFFIX = ".gxr"
-MAX_FILE_BYTES = 10 * 1024 * 1024  # a report is a few kB; anything huge is not ours
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # a report is a few kB; anything huge is not ours
 
 EXPLANATIONS = "explanations"
 _TOP_KEYS = frozenset(("format", "version", *(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES),
                        EXPLANATIONS))
 _EXPLANATION_KEYS = (*FindingKey._fields, "text")
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
 
@@ -48,12 +57,31 @@ class ReportFileError(InputError):
 
 def load(path: Path | str) -> Report:
     path = Path(path)
-    data = read_limited(path, MAX_FILE_BYTES, ReportFileError, "过大，不是 gxdesk 报告文件")
-    return parse(data, path.name)
+    return parse(_read_bytes(path), path.name)
+
+
+def read(path: Path | str) -> tuple[Report, Fingerprint]:
+    """The report and the fingerprint of the bytes it was read from (for the check before a save)."""
+    path = Path(path)
+    data = _read_bytes(path)
+    report = parse(data, path.name)
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise ReportFileError(failed("读取", path, error)) from None
+    return report, Fingerprint.of(data, info)
+
+
+def _read_bytes(path: Path) -> bytes:
+    return read_limited(path, MAX_FILE_BYTES, ReportFileError, "过大，不是 gxdesk 报告文件")
 
 
 def parse(data: bytes, name: str = "文件") -> Report:
-    obj = _decode(data, name)
+    return from_dict(_decode(data, name), name)
+
+
+def from_dict(obj: Any, name: str = "文件") -> Report:
+    """A report from the file's JSON as parsed (amounts as Decimal), checked as strictly as a file."""
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise ReportFileError(f"“{name}”不是 gxdesk 报告文件")
     _check_version(obj.get("version"), name)
@@ -70,7 +98,8 @@ def _decode(data: bytes, name: str) -> Any:
             raise ReportFileError(f"“{name}”内容不完整或已损坏，无法读取（文件末尾被截断）") from None
         raise ReportFileError(f"“{name}”不是 gxdesk 报告文件（不是 UTF-8 文本）") from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                          object_pairs_hook=lambda pairs: _object(pairs, name))
     except json.JSONDecodeError as error:
         raise ReportFileError(
             f"“{name}”内容不完整或已损坏，无法读取（第 {error.lineno} 行第 {error.colno} 列）"
@@ -81,6 +110,18 @@ def _decode(data: bytes, name: str) -> Any:
 
 def _refuse_constant(constant: str) -> None:
     raise ValueError(constant)
+
+
+def _object(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused: the last one would silently win."""
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise ReportFileError(f"“{name}”无法使用：项“{_key_shown(key)}”出现了不止一次，为免用错数据，没有打开")
+            seen.add(key)
+    return obj
 
 
 def _check_version(version: Any, name: str) -> None:
@@ -97,13 +138,13 @@ def _is_int(value: Any) -> bool:
 
 
 def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = quoted(json.dumps(value, ensure_ascii=False, default=str))
     return text if len(text) <= 24 else text[:23] + "…"
 
 
 def _key_shown(key: str) -> str:
     """A key as the file spells it, on one line (a newline in it shows as \\n)."""
-    text = json.dumps(key, ensure_ascii=False)[1:-1]
+    text = quoted(json.dumps(key, ensure_ascii=False)[1:-1])
     return text if len(text) <= 24 else text[:23] + "…"
 
 
@@ -135,6 +176,12 @@ class _Reader:
             if not isinstance(value, str):
                 raise self.fail(f"text.{part} ", f"应为文本，文件中是 {_shown(value)}")
             report.text[part] = clean_text(value)
+            problem = limits.part_problem(report.text[part])
+            if problem:
+                raise self.fail(schema.text_part_name(part), problem)
+        problem = limits.total_problem(sum(map(len, report.text.values())))
+        if problem:
+            raise self.fail("", problem)
         for table in schema.TABLES:
             report.cells.update(self.table(table, obj.get(table.id, {})))
         report.explanations = self.explanations(obj.get(EXPLANATIONS, []))
@@ -165,7 +212,11 @@ class _Reader:
     def string(self, meta: MetaField, value: Any) -> str:
         if not isinstance(value, str):
             raise self.fail(f"{meta.label}（{meta.id}）", f"应为文本，文件中是 {_shown(value)}")
-        return clean_text(value).strip()
+        text = clean_line(value)
+        problem = limits.meta_problem(meta.id, text)
+        if problem:
+            raise self.fail("", problem)
+        return text
 
     def year(self, meta: MetaField, value: Any) -> int:
         if not _is_int(value) or not YEAR_MIN <= value <= YEAR_MAX:
@@ -176,13 +227,8 @@ class _Reader:
     def date(self, meta: MetaField, value: Any) -> str:
         if value == "":
             return ""
-        match = _DATE.fullmatch(value) if isinstance(value, str) else None
-        try:
-            if match:
-                date(*map(int, match.groups()))
-                return str(value)
-        except ValueError:
-            pass
+        if isinstance(value, str) and iso_date(value) == value:  # as written: no other spelling in a file
+            return value
         raise self.fail(f"{meta.label}（{meta.id}）", f"应为 YYYY-MM-DD 格式的日期或空，文件中是 {_shown(value)}")
 
     def table(self, table: schema.Table, obj: Any) -> dict[CellKey, Value]:
@@ -229,8 +275,10 @@ class _Reader:
             amount = Decimal(value)
         else:
             raise self.fail(where, f"应为以万元计的金额（如 \"1.25\"），文件中是 {_shown(value)}")
+        if not amount:
+            amount = abs(amount)  # -0.0 is 0.0: written so by other programs, and no negative
         try:
-            check_amount(amount, str(value))
+            check_amount(amount, quoted(str(value)))
         except NumberError as error:
             raise self.fail(where, f"：{error}") from None
         return amount
@@ -245,12 +293,16 @@ def _version_for(report: Report) -> int:
 
 
 def to_dict(report: Report) -> dict[str, Any]:
+    """The file's content. Strings are cleaned as loading cleans them and -0 is written as 0,
+    so that whatever the report holds, the file loads back to what it says (and saves the same)."""
     out: dict[str, Any] = {"format": FORMAT, "version": _version_for(report)}
     for meta in META_FIELDS:
         value = getattr(report, meta.id)
+        if isinstance(value, str):
+            value = clean_line(value)
         if value or meta.saved_empty:
             out[meta.id] = value
-    out["text"] = {part: report.text.get(part, "") for part in TEXT_IDS}
+    out["text"] = {part: clean_text(report.text.get(part, "")) for part in TEXT_IDS}
     for table in schema.TABLES:
         rows: dict[str, Any] = {}
         for block in table.blocks:
@@ -267,37 +319,48 @@ def to_dict(report: Report) -> dict[str, Any]:
                     rows[row.id] = dict(zip(columns, values, strict=True))
         out[table.id] = rows
     if report.explanations:
-        out[EXPLANATIONS] = [dict(key._asdict(), text=text) for key, text in report.explanations.items()]
+        out[EXPLANATIONS] = [dict(key._asdict(), text=clean_text(text).strip())
+                             for key, text in report.explanations.items()]
     return out
 
 
 def _json_value(value: Value) -> Any:
-    return format_figure(value) if isinstance(value, Decimal) else value  # an amount as a decimal string
+    if isinstance(value, Decimal):  # an amount as a decimal string
+        return format_figure(abs(value) if not value else value)
+    return value
 
 
 def dumps(report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def save(report: Report, path: Path | str) -> None:
-    """Atomic save keeping ``<name>.bak``; refuses to overwrite a file that is not ours."""
+def save(report: Report, path: Path | str, *, lock: ReportLock | None = None,
+         even_if_open: bool = False) -> Fingerprint:
+    """Atomic save keeping ``<name>.bak`` and the file's permissions; the fingerprint of what was
+    written. Refused (ReportFileError, or an InputError saying why) before anything is written:
+    a folder, a pipe or device, a read-only file, a file that is not ours or from a newer version,
+    a report another window has open (unless ``lock`` is that window's hold on it, or the clerk
+    chose to overwrite it: ``even_if_open``), and a report over the limits (it would not load again)."""
     path = Path(path)
+    check_output(path, ReportFileError, "保存")
     _guard_overwrite(path)
+    if not even_if_open:
+        from gxdesk.report_lock import check_not_open
+
+        check_not_open(path, lock)
+    limits.check_report(report)
+    data = dumps(report).encode("utf-8")
     try:
-        atomic_write_bytes(path, dumps(report).encode("utf-8"), backup=True)
+        atomic_write_bytes(path, data, backup=True)
+        return Fingerprint.of(data, os.stat(path))
     except OSError as error:
-        raise ReportFileError(f"无法保存“{path}”：{error.strerror or error}") from None
+        raise ReportFileError(failed("保存", path, error)) from None
 
 
 def _guard_overwrite(path: Path) -> None:
-    if path.is_dir():
-        raise ReportFileError(f"“{path}”是文件夹，不能保存为报告")
     if not path.exists():
         return
-    try:
-        head = path.read_bytes()[:MAX_FILE_BYTES]
-    except OSError as error:
-        raise ReportFileError(f"无法读取已有的“{path.name}”：{error.strerror or error}") from None
+    head = read_limited(path, MAX_FILE_BYTES * 8, ReportFileError, "过大，不是 gxdesk 报告，为免覆盖，没有保存")
     if not head.strip():
         return  # an empty placeholder file
     try:

@@ -45,8 +45,8 @@ from gxdesk.text_checks.similarity import (
 )
 
 # Findings are built in gxdesk.findings; the window and the CLI take them from here with the rules.
-__all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "RULES", "TABLE_RULES", "WARNING", "Finding", "Severity", "check",
-           "check_stated", "repeated_share", "summary"]
+__all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "REPEAT_LIMIT", "REPEAT_MIN_CHARS", "RULES", "TABLE_RULES",
+           "WARNING", "Finding", "Severity", "check", "check_stated", "repeated_share", "summary"]
 
 Rule = Callable[[Report], Iterable[Finding]]
 CrossRule = Callable[[Report, Report], Iterable[Finding]]

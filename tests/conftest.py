@@ -2,6 +2,9 @@ import os
 
 # Before anything imports Qt: the GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Reproducible documents: both writers date the file 2026-01-20 00:00 UTC, not the time of the test
+# (the metadata test removes it to see the export time).
+os.environ["SOURCE_DATE_EPOCH"] = "1768867200"
 
 import subprocess
 from datetime import timedelta
@@ -80,3 +83,21 @@ def sample() -> Report:
 def large() -> Report:
     """Non-zero figures in every entered cell, balanced, every text part filled."""
     return large_report()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder whose files cannot be created or written by this process, whoever runs the tests.
+
+    chmod 0555 stops an ordinary user; root writes through it, so as root (as CI runs) the folder is
+    /sys, which the kernel never lets anyone create files in."""
+    if os.name == "posix" and os.geteuid() == 0:
+        if not Path("/sys").is_dir():
+            pytest.skip("running as root without /sys: no folder refuses root's writes")
+        yield Path("/sys")
+        return
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    yield folder
+    folder.chmod(0o755)

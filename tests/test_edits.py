@@ -23,6 +23,7 @@ from gxdesk.edits import (
 )
 from gxdesk.errors import InputError
 from gxdesk.model import ENTERED_KEYS, Report, new_report
+from gxdesk.resources import data_file
 from gxdesk.sample import load_sample
 from gxdesk.schema import MAX_COUNT, TABLE_BY_ID, TEXT_IDS, Kind, cell_name
 
@@ -80,6 +81,30 @@ def test_any_text_round_trips(part, text):
     assert "\r" not in report.text[part]
 
 
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("甲\udfff乙", "甲\ufffd乙"),  # a lone surrogate cannot be saved: shown as �
+    ("甲\ud800\udc00乙", "甲\ufffd\ufffd乙"),  # a pair broken into two halves, as a bad clipboard gives
+    ("甲\ufffe\uffff乙", "甲\ufffd\ufffd乙"),  # not allowed in XML
+    ("甲\x00\x01\x1f\x7f乙", "甲乙"),  # C0 controls
+    ("甲\t乙\r\n丙", "甲\t乙\n丙"),  # tab kept, line breaks made one kind
+])
+def test_typing_and_pasting_are_cleaned_at_the_funnel(sample, typed, stored):
+    """The window's every keystroke and paste is an edit: nothing a writer cannot take gets past it."""
+    assert SetText("other", typed).text == stored
+    assert SetMeta("organ", typed).value == stored.replace("\n", " ")
+    round_trip(sample, SetText("other", typed))
+    gxr.dumps(sample).encode("utf-8")  # saves
+
+
+def test_the_file_and_the_window_read_a_date_with_one_function():
+    from gxdesk.dates import iso_date
+
+    assert iso_date("２０２６－０１－２６") == SetMeta("date", "２０２６－０１－２６").value == "2026-01-26"
+    assert iso_date("2026-02-29") is None and iso_date("²⁰²⁶-01-26") is None
+    with pytest.raises(InputError, match="YYYY-MM-DD"):  # the file takes only the form it is written in
+        gxr.parse(data_file("sample.gxr").read_bytes().replace(b"2026-01-20", "２０２６-01-20".encode()))
+
+
 def test_text_is_cleaned_and_labelled_by_its_place(sample):
     edit = SetText("problems", "第一行\r\n第二行\x0b")
     assert edit.text == "第一行\n第二行"
@@ -128,6 +153,10 @@ def test_replace_report_swaps_the_object_and_back(sample):
 @pytest.mark.parametrize(("make", "message"), [
     (lambda: SetMeta("year", 1999), "报告年度应为 2008–2100 之间的年份，不能是“1999”"),
     (lambda: SetMeta("year", "二〇二五"), "报告年度应为"),
+    (lambda: SetMeta("year", "²⁰²⁵"), "报告年度应为"),  # superscripts are no digits (NFKC would say 2025)
+    (lambda: SetMeta("year", "２０²⁵"), "报告年度应为"),
+    (lambda: SetMeta("date", "²⁰²⁶-⁰¹-²⁶"), "不是有效的日期"),
+    (lambda: SetMeta("date", "2026-01-26\u200b"), "不是有效的日期"),
     (lambda: SetMeta("year", True), "报告年度应为"),
     (lambda: SetMeta("date", "2026-02-30"), "成文日期“2026-02-30”不是有效的日期"),
     (lambda: SetMeta("date", "明年"), "不是有效的日期，应为“年-月-日”"),

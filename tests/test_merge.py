@@ -57,8 +57,10 @@ def test_merge_command_writes_the_sum(tmp_path, capsys, sample, large):
         sample.value("requests", "new", "natural_person") + large.value("requests", "new", "natural_person")
     gxr.save(sample, tmp_path / "b.gxr")
     again = tmp_path / "twice.gxr"
+    # Two files of one unit (the same organ) are one unit: counted once, and reported.
     assert main(["merge", str(tmp_path / "a.gxr"), str(tmp_path / "b.gxr"), "-o", str(again), "--organ", "某县"]) == 0
-    assert gxr.load(again).value("requests", "total", "total") == 140  # the sample's （七）总计 70, twice
+    assert "收到 2 份报告（a.gxr、b.gxr），统计数字相同，按一份计入" in capsys.readouterr().out
+    assert gxr.load(again).value("requests", "total", "total") == 70  # the sample's （七）总计, once
 
 
 def test_merge_command_refuses_to_overwrite(tmp_path, capsys, sample):

@@ -169,7 +169,8 @@ def test_concrete_problems_and_measures_pass():
     assert findings("text.improvements_missing", problems=f"{CONCRETE}{MEASURES}") == []
 
 
-@pytest.mark.parametrize("problems", ["存在一些不足。", "本年度未发现明显问题。", "不存在问题", "工作仍有差距"])
+@pytest.mark.parametrize("problems", ["存在一些不足。", "本年度未发现明显问题。", "不存在问题", "工作仍有差距",
+                                      "全年共开展政务公开培训三次，参训人员一百余人次，覆盖全部股室和下属单位。"])
 def test_problems_that_name_nothing_concrete_are_a_warning(problems):
     finding = one("text.problems_vague", problems=problems, improvements=MEASURES)
     assert finding.severity is WARNING and "没有写出具体问题" in finding.message

@@ -10,9 +10,10 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, NoReturn, Sequence
 
 from gxdesk.errors import InputError
+from gxdesk.text import quoted
 
 if TYPE_CHECKING:
     import argparse
@@ -78,7 +79,12 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return int(namespace.run(namespace))
     except InputError as error:
-        print(f"gxdesk: {error}", file=sys.stderr)
+        print(f"gxdesk: {quoted(str(error))}", file=sys.stderr)  # one line, whatever a file name holds
+        return 2
+    except OSError as error:  # a file the command reached without one of the core's own checks: still one line
+        from gxdesk.os_errors import failed
+
+        print(f"gxdesk: {quoted(failed('访问', error.filename or '文件', error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -87,7 +93,12 @@ def _main(argv: Sequence[str] | None) -> int:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     import argparse  # here, not at the top: the window's start-up does not need it
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            """A mistyped command line is unusable input too: one line, exit 2 (the usage is --help's)."""
+            self.exit(2, f"gxdesk: {_argparse_chinese(message)}（用 {self.prog} --help 查看用法）\n")
+
+    parser = Parser(
         prog="gxdesk", description="政府信息公开工作年度报告：填写、核对、生成。不带参数时打开窗口。"
     )
     parser.add_argument("--version", action="store_true", help="显示版本号并退出")
@@ -100,6 +111,26 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
+
+
+# argparse's messages (it has no Chinese of its own), the ones a mistyped command line gets.
+_ARGPARSE = (
+    (r"the following arguments are required: (.*)", r"缺少参数：\1"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"参数 \1 不接受值 \2"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"参数 \1 不能是 \2，可选：\3"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 不明确，可能是：\2"),
+)
+
+
+def _argparse_chinese(message: str) -> str:
+    import re
+
+    for english, chinese in _ARGPARSE:
+        if re.fullmatch(english, message):
+            return re.sub(english, chinese, message)
+    return message
 
 
 def open_window(args: Sequence[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from pathlib import Path
 
 from gxdesk import gxr
 from gxdesk.rules import ERROR, check
@@ -33,9 +34,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from gxdesk.render import render
+    from gxdesk.render import check_target, render
+    from gxdesk.report_lock import holder
 
+    check_target(Path(args.output))  # a refusal is the only line: no warnings about the report before it
     report = gxr.load(args.file)
+    who = holder(Path(args.file))
+    if who is not None:
+        print(f"gxdesk: 注意：“{args.file}”正在 gxdesk 窗口中打开（{who.describe()}），"
+              "生成的是上次保存的内容，窗口中未保存的修改不在其中", file=sys.stderr)
     errors = sum(1 for f in check(report) if f.severity is ERROR)
     if errors:
         print(f"gxdesk: 注意：报告仍有 {errors} 处错误，请用 gxdesk check 查看后再印发", file=sys.stderr)

@@ -100,17 +100,27 @@ def _install_error_handler(window: MainWindow) -> None:
 
         details = "".join(traceback.format_exception(kind, error, trace))
         log = window.data_dir / "error.log"
+        # Each step on its own: the draft matters most, and nothing here may fail the handler itself.
         try:
-            window.files.drafts.write_now()
+            window.files.drafts.write_now()  # never raises; says so itself when autosave is off
+        except Exception:
+            pass
+        kept = "已自动保存草稿" if not window.files.drafts.failure else "草稿没能保存（自动保存已停止）"
+        try:
             log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as stream:
+            with log.open("a", encoding="utf-8", errors="backslashreplace") as stream:
                 stream.write(details + "\n")
         except OSError:
+            log_line = "错误详情没能写入日志"
+        else:
+            log_line = f"错误详情记录在：{log}"
+        try:
+            if sys.__stderr__ is not None:
+                sys.__stderr__.write(details)
+        except (OSError, ValueError):
             pass
-        if sys.__stderr__ is not None:
-            sys.__stderr__.write(details)
-        window.prompts.warn("程序内部错误", f"程序出现了内部错误（{kind.__name__}），已自动保存草稿。\n"
-                            f"请保存报告后重新启动；错误详情记录在：{log}")
+        window.prompts.warn("程序内部错误", f"程序出现了内部错误（{kind.__name__}），{kept}。\n"
+                            f"请保存报告后重新启动；{log_line}")
 
     sys.excepthook = handle
 

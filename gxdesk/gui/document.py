@@ -45,6 +45,7 @@ class Document(QObject):
         self.deadline = ""  # the 发布期限 setting as a month-day ("01-26"); "" = the organ's default
         self.checks_text = not check_text_later  # see ``check_text``
         self.unsaved = False  # content not in its file yet (a recovered draft, an import): modified until saved
+        self.read_only = False  # opened read-only (open in another window): 保存 asks for a new name
         # Totals as printed in the published report this one was imported from: compared again on every
         # check, so a mismatch shows in the 检查 panel until the figures agree or the clerk drops them.
         self.stated: dict[CellKey, Value] = {}
@@ -66,18 +67,20 @@ class Document(QObject):
     def modified(self) -> bool:
         return self.unsaved or not self.undo_stack.isClean()
 
-    def reset(self, report: Report, path: Path | None, name: str = UNTITLED, unsaved: bool = False) -> None:
+    def reset(self, report: Report, path: Path | None, name: str = UNTITLED, unsaved: bool = False,
+              read_only: bool = False) -> None:
         """Show another report: a fresh history, no previous-year report, no printed totals."""
         self.undo_stack.clear()
         self.report, self.path, self.untitled_name = report, path, name
         self.previous, self.last_year, self.previous_name, self.unsaved = None, None, "", unsaved
+        self.read_only = read_only
         self.stated = {}
         self.recheck(EVERYTHING)
         self.state_changed.emit()
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
-        self.unsaved = False
+        self.unsaved = self.read_only = False
         self.undo_stack.setClean()
         self.state_changed.emit()
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from gxdesk.gui.document import Document
     from gxdesk.gui.prompts import Prompts
+    from gxdesk.model import CellKey
     from gxdesk.settings import Settings
 
 # The sections of the 文件 menu, in order; a feature puts its actions at the end of one.
@@ -49,6 +50,9 @@ class Host(Protocol):
     def show_message(self, text: str) -> None:
         """A passing note in the status bar."""
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A lasting state in the status bar (autosave is off, …), left of the findings' summary."""
+
     def action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         """A window action (its shortcut works with the menus closed); add it to a menu next."""
 
@@ -60,6 +64,9 @@ class Host(Protocol):
     def show_page(self, section: str, field: str = "") -> None:
         """Bring a section's tab to the front (``rules.META_SECTION`` for 基本信息), and put the
         cursor in one of its fields."""
+
+    def show_cell(self, key: CellKey) -> None:
+        """Bring a table's tab to the front with the cursor on one of its cells."""
 
     def widget(self) -> QWidget:
         """The window as the parent of a feature's own dialogs."""

@@ -18,14 +18,19 @@ if TYPE_CHECKING:
 
     from gxdesk.autosave import Draft
     from gxdesk.gui.importing.dialog import ImportRequest
+    from gxdesk.importer.summary import ImportSummary
+    from gxdesk.model import CellKey
     from gxdesk.rules import Finding
 
 APP_TITLE = "gxdesk 政府信息公开工作年度报告"
 SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has them all
-SHOWN_LINES = 12  # a summary lists this many lines; "详细信息" has them all
 
 Unsaved = Literal["save", "discard", "cancel"]
 DraftPlace = Literal["replace", "append", "cancel"]  # where a draft goes in a field that has text
+# A report open in another window: open it read-only (保存 then asks for a new name), open it anyway, or not.
+OpenLocked = Literal["read_only", "open", "cancel"]
+# Saving would replace what must not be replaced silently: overwrite anyway, save elsewhere, or not.
+SaveConflict = Literal["overwrite", "save_as", "cancel"]
 # For the output settings dialog: which font each role would use, and warnings about them.
 DescribeFonts = Callable[[str], tuple[list[str], list[str]]]
 
@@ -37,9 +42,22 @@ class Prompts(Protocol):
     def ask_recover(self, draft: Draft, count: int) -> bool:
         """Recover this draft of a session that crashed (one of ``count``)? No deletes it."""
 
+    def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
+        """The report ``name`` is open in another window (``holder`` says whose): how to open it?"""
+
+    def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
+        """Saving would replace a file changed elsewhere, open elsewhere or read-only (``text`` says
+        which); without ``may_overwrite`` the choices are only 另存为 and 取消."""
+
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None: ...
 
     def ask_save_path(self, caption: str, suggested: Path, kinds: str) -> Path | None: ...
+
+    def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
+        """Several files at once (汇总: the units' reports); [] when cancelled."""
+
+    def ask_folder(self, caption: str, folder: str) -> Path | None:
+        """A folder (汇总: where the units' reports are kept)."""
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         """Go on with ``doing`` (导出, 打印) although the report has these errors?"""
@@ -60,8 +78,9 @@ class Prompts(Protocol):
 
     def warn(self, title: str, text: str) -> None: ...
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        """A result with a list of details the clerk may look through (an import's findings)."""
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        """What an import found (导入结果); ``jump`` shows a cell of the window, if the items lead there."""
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         """Run the print preview until the clerk prints or closes it."""
@@ -74,6 +93,7 @@ class QtPrompts:
 
     def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
+        self.summary: QWidget | None = None  # the open 导入结果, beside the window
 
     def ask_unsaved(self, name: str) -> Unsaved:
         from PySide6.QtWidgets import QMessageBox
@@ -100,6 +120,35 @@ class QtPrompts:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE,
+                          f"“{name}”已在另一个 gxdesk 窗口中打开（{holder}）。", parent=self.parent)
+        box.setInformativeText("两处同时修改，先保存的一方的修改会被后保存的覆盖。\n"
+                               "以只读方式打开时，保存会要求另存为新文件。")
+        buttons: dict[object, OpenLocked] = {
+            box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole): "read_only",
+            box.addButton("仍然打开", QMessageBox.ButtonRole.DestructiveRole): "open",
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "保存", text, parent=self.parent)
+        buttons: dict[object, SaveConflict] = {}
+        save_as = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
+        buttons[save_as] = "save_as"
+        if may_overwrite:
+            buttons[box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole)] = "overwrite"
+        buttons[box.addButton("取消", QMessageBox.ButtonRole.RejectRole)] = "cancel"
+        box.setDefaultButton(save_as)
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -110,6 +159,18 @@ class QtPrompts:
         from PySide6.QtWidgets import QFileDialog
 
         name, _ = QFileDialog.getSaveFileName(self.parent, caption, str(suggested), kinds)
+        return Path(name) if name else None
+
+    def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(self.parent, caption, folder, kinds)
+        return [Path(name) for name in names]
+
+    def ask_folder(self, caption: str, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(self.parent, caption, folder)
         return Path(name) if name else None
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
@@ -172,13 +233,19 @@ class QtPrompts:
 
         QMessageBox.warning(self.parent, title, text)
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        from PySide6.QtCore import Qt
 
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
-        if len(details) > SHOWN_LINES:
-            box.setDetailedText("\n".join(details))
-        box.exec()
+        from gxdesk.gui.importing.summary_dialog import ImportSummaryDialog
+
+        if self.summary is not None:
+            self.summary.close()
+        dialog = ImportSummaryDialog(title, headline, summary, jump, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "summary", None))
+        self.summary = dialog
+        dialog.show()  # modeless: the clerk goes down its list with the window beside it
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         dialog.exec()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from gxdesk import gxr, userdirs
+from gxdesk import userdirs
 from gxdesk.deadline import deadline_for, status_line
 from gxdesk.gui.actions import make_action
 from gxdesk.gui.document import UNTITLED, Document
@@ -29,12 +29,15 @@ from gxdesk.gui.host import FILE_MENU_SECTIONS, FileSection, Shortcut
 from gxdesk.gui.importing import import_report
 from gxdesk.gui.outputs import export, printing
 from gxdesk.gui.prompts import Prompts, QtPrompts
-from gxdesk.model import Report
+from gxdesk.gui.summary import feature as summary_feature
+from gxdesk.model import CellKey, Report
+from gxdesk.os_errors import failed
 from gxdesk.rules import Finding, summary
+from gxdesk.schema import TABLE_BY_ID
 from gxdesk.settings import FILE_NAME, Settings
 
 if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in an import)
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
     from gxdesk.gui.editor.pages import MetaPage, TextPage
@@ -68,8 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_summary)
         self._findings_shown: tuple[object, ...] | None = None
         self._build_menus()
-        self._install_features(autosave_ms)
-        self.setAcceptDrops(True)
+        self._install_features(autosave_ms)  # the importing feature takes the files dropped on the window
 
         self.document.changed.connect(self._show_findings)
         self.document.state_changed.connect(self._update_title)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.writing = writing.install(self, self.tabs, self.findings_panel)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
+        self.summary = summary_feature.install(self, self.files)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 820)
@@ -130,11 +133,14 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         try:
             self.settings.save(self.settings_file)
-        except OSError:
-            pass  # a read-only profile must not stop the work; the settings are a convenience
+        except OSError as error:  # a read-only profile must not stop the work; the settings are a convenience
+            self.show_message(f"设置没有保存：{failed('写入', self.settings_file, error)}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().insertPermanentWidget(0, widget)
 
     def action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         return make_action(self, text, slot, shortcut)
@@ -152,6 +158,12 @@ class MainWindow(QMainWindow):
 
     def show_page(self, section: str, field: str = "") -> None:
         self.tabs.show_page(section, field)
+
+    def show_cell(self, key: CellKey) -> None:
+        self.tabs.show_page(TABLE_BY_ID[key[0]].section)
+        view = self.tabs.view(key[0])
+        view.select_key(key)
+        view.setFocus()  # the window is not raised: the list that asked (导入结果) stays in front
 
     def widget(self) -> QWidget:
         return self
@@ -190,20 +202,12 @@ class MainWindow(QMainWindow):
         self.files.start(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.may_discard():
+        if not self.summary.may_close() or not self.files.may_discard():
             event.ignore()
             return
+        self.summary.close()
         self.files.close()
         event.accept()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.toLocalFile().lower().endswith(gxr.SUFFIX) for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().lower().endswith(gxr.SUFFIX)]
-        if files:
-            self.files.open_file(Path(files[0]))
 
     # --- Findings ----------------------------------------------------------------------
 
@@ -247,7 +251,8 @@ class MainWindow(QMainWindow):
     # --- Keeping the window in step ----------------------------------------------------
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.name}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
+        read_only = "（只读）" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.name}{read_only}[*] — 政府信息公开工作年度报告")  # Qt appends " - gxdesk"
         self.setWindowModified(self.document.modified)
         self._show_findings()
 

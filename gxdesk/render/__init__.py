@@ -10,17 +10,32 @@ neither library: each is imported when its writer runs.
 from __future__ import annotations
 
 import io
+import os
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from gxdesk.atomic import atomic_write
+from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
+from gxdesk.files import check_output
 from gxdesk.model import Report
+from gxdesk.os_errors import failed
 from gxdesk.render.printout import Printout, TemplateError
 
 FORMATS = (".docx", ".pdf")
 
-__all__ = ["FORMATS", "Printout", "TemplateError", "build", "render", "render_bytes"]
+__all__ = ["FORMATS", "Printout", "TemplateError", "build", "check_target", "export_time", "render", "render_bytes"]
+
+# Set (seconds since 1970, UTC) for reproducible files: both writers date the file then, not now.
+FIXED_TIME_ENV = "SOURCE_DATE_EPOCH"
+
+
+def export_time() -> datetime:
+    """When the file is made: now, or the fixed time of SOURCE_DATE_EPOCH when that is set."""
+    fixed = os.environ.get(FIXED_TIME_ENV, "").strip()
+    if fixed.isdigit():
+        return datetime.fromtimestamp(int(fixed), timezone.utc)
+    return datetime.now().astimezone()
 
 
 def build(report: Report, template_dir: Path | str | None = None, *, seal: bool = False) -> Printout:
@@ -38,30 +53,25 @@ def render(
     font_dir: Path | str | None = None,
     seal: bool = False,
 ) -> list[str]:
-    """Write the report as .docx or .pdf (by suffix); returns warnings for the user.
+    """Write the report as .docx or .pdf (by suffix); returns notes for the user: warnings, and
+    which standard face each font replaces.
 
-    An existing file at ``out_path`` is replaced only by a complete new one.
-    Unusable input (output folder, template, font folder) raises InputError.
+    An existing file at ``out_path`` is replaced only by a complete new one, and never
+    when it is read-only, a folder, a pipe or a device (refused before any work).
+    Unusable input (output folder, template, font folder) raises InputError. The
+    document is made in memory and then written in one go: a full disk fails the
+    write with one message, and no half-written zip is left for the collector to finish.
     """
     path = Path(out_path)
-    fmt = _format_of(path)
-    if path.is_dir():
-        raise InputError(f"“{path}”是文件夹，请给出要生成的文件名")
-    if not path.parent.is_dir():
-        raise InputError(f"文件夹“{path.parent}”不存在")
-    printed = build(report, template_dir, seal=seal)
-    write = _writer(fmt, font_dir)
-    warnings: list[str] = []
-
-    def fill(stream: BinaryIO) -> None:
-        warnings.extend(write(printed, stream))
-
+    fmt = check_target(path)
     try:
-        atomic_write(path, fill)
-    except PermissionError:
-        raise InputError(f"没有权限写入“{path}”（文件是否正在 Word 或 PDF 阅读器中打开？）") from None
+        data, warnings = render_bytes(report, fmt, template_dir, font_dir, seal)
+    except OSError as error:  # a font or template file that cannot be read now
+        raise InputError(failed("生成", path, error)) from None
+    try:
+        atomic_write_bytes(path, data)
     except OSError as error:
-        raise InputError(f"无法写入“{path}”：{error.strerror or error}") from None
+        raise InputError(failed("写入", path, error)) from None
     return warnings
 
 
@@ -81,6 +91,14 @@ def render_bytes(
     return stream.getvalue(), warnings
 
 
+def check_target(path: Path) -> str:
+    """The format ``path`` asks for; InputError before any work if it cannot be written
+    (not .docx/.pdf, a folder, a pipe, a read-only file, a missing folder)."""
+    fmt = _format_of(path)
+    check_output(path)
+    return fmt
+
+
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -89,14 +107,15 @@ def _format_of(path: Path) -> str:
 
 
 def _writer(fmt: str, font_dir: Path | str | None) -> Callable[[Printout, BinaryIO], list[str]]:
-    """The writer for ``fmt`` with its fonts resolved; fonts are checked before anything is written."""
-    from gxdesk.render import fonts
+    """The writer for ``fmt`` with its fonts resolved; fonts are checked before anything is written.
+    The .docx cuts its tables where the PDF's pages end (``pdf_writer.cuts``)."""
+    from gxdesk.render import fonts, pdf_writer
 
     fontset = fonts.resolve(font_dir)
+    when = export_time()
     if fmt == ".pdf":
-        from gxdesk.render import pdf_writer
-
         return lambda printed, stream: pdf_writer.write(printed, stream, fontset)
     from gxdesk.render import docx_writer
 
-    return lambda printed, stream: docx_writer.write(printed, stream, fontset)
+    return lambda printed, stream: docx_writer.write(printed, stream, fontset, when,
+                                                     pdf_writer.cuts(printed, fontset))

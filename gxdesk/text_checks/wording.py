@@ -164,11 +164,12 @@ def section_five(report: Report) -> Iterator[Finding]:
     if not (problems or improvements) or _bare_none(problems + improvements):
         return  # text.problems_missing (an error) says so
     both = f"{problems}\n{improvements}"
-    if problems and (_NO_PROBLEM.fullmatch(problems) or _chinese_chars(problems) < _CONCRETE_CHARS):
+    if problems and (_NO_PROBLEM.fullmatch(problems) or _chinese_chars(problems) < _CONCRETE_CHARS
+                     or not _PROBLEM_WORDS.search(both)):
         yield text_finding("text.problems_vague", WARNING,
-                           f"{part_name('problems')}只有“{quote(problems, 0, len(problems))}”，没有写出具体问题："
-                           "审查要求写明本年度工作中实际存在的问题", "problems")
-    elif not _PROBLEM_WORDS.search(both):
+                           f"{part_name('problems')}“{quote(problems, 0, len(problems))}”没有写出具体问题："
+                           "审查要求写明本年度工作中实际存在的问题（如哪项工作有待加强、哪里不够及时）", "problems")
+    elif not problems and not _PROBLEM_WORDS.search(both):
         yield text_finding("text.problems_unnamed", WARNING,
                            f"{SECTION_BY_ID['五'].short}没有写出存在的问题，只写了改进情况", "problems")
     if not improvements and not _IMPROVEMENT_WORDS.search(problems):

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication
 from gxdesk.autosave import Draft
 from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.importing.dialog import ImportRequest
-from gxdesk.gui.prompts import DescribeFonts, DraftPlace, QtPrompts, Unsaved
+from gxdesk.gui.prompts import DescribeFonts, DraftPlace, OpenLocked, QtPrompts, SaveConflict, Unsaved
 from gxdesk.gui.window import MainWindow
+from gxdesk.importer.summary import ImportSummary
+from gxdesk.model import CellKey
 from gxdesk.rules import Finding
 
 
@@ -27,10 +29,14 @@ class Answers:
 
     def __init__(self) -> None:
         self.unsaved: Unsaved = "discard"
+        self.open_locked: OpenLocked = "read_only"
+        self.save_conflict: list[SaveConflict] = []  # answered in turn; "cancel" once they run out
         self.recover = True
         self.despite_errors = True
         self.open_paths: list[Path] = []
         self.save_paths: list[Path | None] = []
+        self.open_path_lists: list[list[Path]] = []  # 汇总: 添加文件…
+        self.folders: list[Path | None] = []  # 汇总: 添加文件夹…
         self.import_requests: list[ImportRequest] = []
         self.output_settings: list[tuple[str, bool] | None] = []
         self.texts: list[str | None] = []  # answers to ask_text, in turn (none left: cancelled)
@@ -38,13 +44,15 @@ class Answers:
         self.texts_asked: list[tuple[str, str, str]] = []  # (title, label, text shown)
         self.drafts_asked: list[tuple[str, str]] = []  # (part, draft)
         self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
-        self.asked: list[str] = []  # the yes/no questions: "unsaved", "recover"
+        self.asked: list[str] = []  # the questions: "unsaved", "recover", "open_locked", "save_conflict"
+        self.conflicts: list[tuple[str, bool]] = []  # (text, may_overwrite) of each save conflict asked
         self.errors_asked: list[tuple[int, str]] = []  # (how many errors, what for)
         self.save_asked: list[tuple[str, Path, str]] = []  # (caption, suggested, kinds)
         self.settings_asked: list[tuple[str, bool]] = []
         self.informed: list[str] = []
         self.warned: list[str] = []
-        self.summaries: list[tuple[str, str, list[str]]] = []
+        self.summaries: list[tuple[str, str, list[str]]] = []  # (title, headline, every item's text)
+        self.import_summaries: list[tuple[ImportSummary, Callable[[CellKey], None] | None]] = []
         self.previews: list[QPrintPreviewDialog] = []
         self.real: set[str] = set()
         self.qt = QtPrompts(None)
@@ -57,6 +65,15 @@ class Answers:
         self.asked.append("recover")
         return self.recover
 
+    def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
+        self.asked.append("open_locked")
+        return self.open_locked
+
+    def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
+        self.asked.append("save_conflict")
+        self.conflicts.append((text, may_overwrite))
+        return self.save_conflict.pop(0) if self.save_conflict else "cancel"
+
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
         if "ask_open_path" in self.real:
             return self.qt.ask_open_path(caption, folder, kinds)
@@ -67,6 +84,12 @@ class Answers:
         if "ask_save_path" in self.real:
             return self.qt.ask_save_path(caption, suggested, kinds)
         return self.save_paths.pop(0) if self.save_paths else None
+
+    def ask_open_paths(self, caption: str, folder: str, kinds: str) -> list[Path]:
+        return self.open_path_lists.pop(0) if self.open_path_lists else []
+
+    def ask_folder(self, caption: str, folder: str) -> Path | None:
+        return self.folders.pop(0) if self.folders else None
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         self.errors_asked.append((len(errors), doing))
@@ -95,8 +118,10 @@ class Answers:
     def warn(self, title: str, text: str) -> None:
         self.warned.append(text)
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        self.summaries.append((title, text, details))
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        self.summaries.append((title, headline, [item.text for group in summary.groups for item in group.items]))
+        self.import_summaries.append((summary, jump))
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         self.previews.append(dialog)

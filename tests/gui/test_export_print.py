@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from gxdesk.gui.outputs.export import export_message
 from gxdesk.gui.prompts import QtPrompts
-from gxdesk.render import render, render_bytes
+from gxdesk.render import fonts, render, render_bytes
 from gxdesk.rules import ERROR, Finding
 from gxdesk.settings import Settings
 from tests.gui.conftest import type_into
@@ -52,7 +53,13 @@ def test_export_word_and_pdf_and_read_them_back(window, answers, tmp_path, home)
     assert in_order("\n".join(pages), expected_sequence(window.report)) == []
 
     assert answers.errors_asked == []  # the sample has no errors: nothing to ask
-    assert answers.warned == [] and answers.informed == []  # fonts embedded: no warning either
+    assert answers.warned == []  # fonts embedded: no warning either …
+    # … only which standard faces this machine lacks, and what replaced them (none on a clerk's PC
+    # with the Windows fonts: then there is no message at all).
+    expected = [fonts.resolve().notes(fmt) for fmt in (".docx", ".pdf")]
+    assert answers.informed == [export_message(p, n) for p, n in zip((docx, pdf), expected, strict=True) if n]
+    for note in expected[1]:
+        assert note.removeprefix("字体：") in answers.informed[-1]
     assert Settings.load(home / "settings.json").export_folder == str(out)
     assert not window.isWindowModified()  # exporting is not editing
 
@@ -121,15 +128,13 @@ def test_a_failed_export_says_why_and_leaves_the_old_file(window, answers, tmp_p
     old.write_bytes(b"%PDF- the clerk's earlier export")
     answers.save_paths.append(old)
 
-    def disk_full(document, stream, fontset):
-        stream.write(b"%PDF-1.4 half")
+    def disk_full(fd):  # the whole new file went to the temp file, and then the disk filled up
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("gxdesk.render.pdf_writer.write", disk_full)
+    monkeypatch.setattr("gxdesk.atomic.os.fsync", disk_full)
     trigger(window, "导出 PDF")
     assert old.read_bytes() == b"%PDF- the clerk's earlier export"
-    assert len(answers.warned) == 1
-    assert "无法写入" in answers.warned[0] and "原有的“old.pdf”没有改动" in answers.warned[0]
+    assert answers.warned == [f"无法写入“{old}”：磁盘空间已满，请清理磁盘或换一个位置\n\n原有的“old.pdf”没有改动。"]
     assert "Traceback" not in answers.warned[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.pdf"]  # no temporary file left
 
@@ -137,7 +142,8 @@ def test_a_failed_export_says_why_and_leaves_the_old_file(window, answers, tmp_p
 def test_a_folder_that_does_not_exist_is_a_message(window, answers, tmp_path):
     answers.save_paths.append(tmp_path / "没有这个文件夹" / "x.docx")
     trigger(window, "导出 Word")
-    assert answers.warned == [f"文件夹“{tmp_path / '没有这个文件夹'}”不存在"]
+    missing = tmp_path / "没有这个文件夹"
+    assert answers.warned == [f"无法写入“{missing / 'x.docx'}”：文件夹“{missing}”不存在"]
 
 
 def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers, tmp_path, monkeypatch):
@@ -146,6 +152,7 @@ def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers
     trigger(window, "导出 PDF")
     assert (tmp_path / "x.pdf").is_file()
     assert len(answers.informed) == 1
+    assert "请注意" in answers.informed[0] and "字体替换" not in answers.informed[0]
     assert "STSong-Light" in answers.informed[0] and "--font-dir" not in answers.informed[0]
     assert "文件 → 字体与版式设置" in answers.informed[0]
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.drafting import DRAFTED_PARTS
-from gxdesk.edits import Change, SetMeta, SetText, Typing, check_meta, meta_value
+from gxdesk.edits import Change, SetMeta, SetText, Typing, changed_span, meta_value
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
@@ -45,6 +45,7 @@ from gxdesk.gui.editor.flags import flag_state, flag_tooltip
 from gxdesk.numbers import item_mark
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
+from gxdesk.text import clean_line, clean_text
 from gxdesk.text_checks.similarity import REPEAT_LIMIT, LastYear
 
 if TYPE_CHECKING:
@@ -89,6 +90,14 @@ _UNDERLINE = {True: QColor("#d64545"), False: QColor("#e0a800")}  # a text findi
 SIMILARITY_MS = 200  # the share and the shading follow typing after this pause
 
 
+def refuse(widget: QWidget, message: str) -> None:
+    """Say at the field itself why an entry was not taken (the status bar says it too)."""
+    if widget.isVisible():
+        from PySide6.QtWidgets import QToolTip
+
+        QToolTip.showText(widget.mapToGlobal(widget.rect().center()), message, widget)
+
+
 def set_flags(widget: QWidget, flags: Sequence[Finding]) -> None:
     """Colour a field's frame by its findings (see ui/gxdesk.qss) and explain them on hover."""
     state = flag_state(flags)
@@ -102,7 +111,12 @@ def set_flags(widget: QWidget, flags: Sequence[Finding]) -> None:
 
 
 class TextField(QPlainTextEdit):
-    """One narrative part. (``report_document``: Qt's own ``document()`` is the text's.)"""
+    """One narrative part. (``report_document``: Qt's own ``document()`` is the text's.)
+
+    What is typed or pasted goes through the core's edit, which cleans it (``clean_text``) and
+    keeps it within the limits; the field then shows what the report holds, never something else."""
+
+    refused = Signal(str)  # typing or a paste the core refused (too long), with the reason
 
     def __init__(self, document: Document, part: TextPart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,8 +202,31 @@ class TextField(QPlainTextEdit):
             self._pasting = False
 
     def _typed(self) -> None:
-        typing = None if self._pasting else Typing(_run(self), self.textCursor().position())
-        self.report_document.push(SetText(self.part.id, self.toPlainText(), typing))
+        text, caret = self.toPlainText(), self.textCursor().position()
+        typing = None if self._pasting else Typing(_run(self), caret)
+        try:
+            self.report_document.push(SetText(self.part.id, text, typing))
+        except InputError as error:
+            stored = self.report_document.report.text[self.part.id]
+            self._show(stored, changed_span(stored, text, caret)[0])
+            message = f"{error}，{'粘贴的文字' if self._pasting else '输入'}没有加入"
+            self.refused.emit(message)
+            refuse(self, message)
+            return
+        stored = self.report_document.report.text[self.part.id]
+        if stored != text:  # cleaned: a control character or an unusable one went
+            self._show(stored, len(clean_text(text[:caret])))
+
+    def _show(self, text: str, caret: int) -> None:
+        """Show ``text`` with the cursor at ``caret``, where the view was."""
+        scroll = self.verticalScrollBar().value()
+        self.blockSignals(True)
+        self.setPlainText(text)
+        cursor = self.textCursor()
+        cursor.setPosition(min(caret, len(text)))
+        self.setTextCursor(cursor)
+        self.blockSignals(False)
+        self.verticalScrollBar().setValue(scroll)
 
 
 class FieldPage(QScrollArea):
@@ -248,6 +285,7 @@ class MetaPage(FieldPage):
         preamble = next(p for p in TEXT_PARTS if p.section not in SECTION_BY_ID)
         layout.addWidget(_caption(preamble.section, preamble.hint))
         self.preamble = TextField(document, preamble)
+        self.preamble.refused.connect(self.refused)
         self.fields[preamble.id] = self.preamble
         layout.addWidget(self.preamble, 1)
 
@@ -267,6 +305,14 @@ class MetaPage(FieldPage):
         except InputError as error:
             self.load()  # the field shows what the report holds
             self.refused.emit(f"{error}，未修改")
+            refuse(widget, f"{error}，未修改")
+            return
+        if isinstance(value, str) and isinstance(widget, QLineEdit) and clean_text(value) != value:
+            # A pasted control or unusable character went: show the text without it, the cursor kept.
+            self._loading = True
+            widget.setText(clean_text(value))
+            widget.setCursorPosition(len(clean_text(value[:caret or 0])))
+            self._loading = False
 
     def _date_changed(self, date: QDate) -> None:
         text = "" if date == self.date.minimumDate() else date.toString("yyyy-MM-dd")
@@ -284,7 +330,7 @@ class MetaPage(FieldPage):
         try:
             for name, widget in self._lines.items():
                 text = str(meta_value(report, name))
-                if check_meta(name, widget.text()) != text:
+                if clean_line(widget.text()) != text:  # not while the clerk types a space or a line on
                     widget.setText(text)
             self.year.setValue(report.year or YEAR_MIN)
             date = QDate.fromString(report.date, "yyyy-MM-dd") if report.date else self.date.minimumDate()
@@ -337,6 +383,7 @@ class TextPage(FieldPage):
                 header.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
             layout.addLayout(header)
             field = TextField(document, part)
+            field.refused.connect(self.refused)
             layout.addWidget(field, 1)
             self.fields[part.id] = self.text_fields[part.id] = field
         self._similarity = QTimer(self, singleShot=True, interval=SIMILARITY_MS)

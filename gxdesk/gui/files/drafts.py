@@ -1,65 +1,122 @@
 """Autosave: a draft of the unsaved changes every minute, none once they are saved.
 
 The window's side of ``gxdesk.autosave``: it owns the session (its draft and
-its lock) and writes the draft when the history moved since the last one.
+its lock) and writes the draft when the history moved since the last one. The
+session is opened when first needed, after the window is up: a data folder
+that cannot be written (read-only, full, gone) never stops the window. Autosave
+is then off: the clerk is told once in a dialog, the status bar keeps saying so
+and where drafts would go, and every tick tries again until a draft is written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
 
 from gxdesk import autosave
-from gxdesk.gui.document import Document
+from gxdesk.gui.actions import named
+from gxdesk.gui.host import Host
+from gxdesk.os_errors import reason
 
 AUTOSAVE_MS = 60_000
 
 
 class Drafts:
-    def __init__(self, document: Document, directory: Path, interval_ms: int,
-                 show_message: Callable[[str], None], parent: QObject) -> None:
-        self.document = document
+    def __init__(self, host: Host, directory: Path, interval_ms: int) -> None:
+        self.host = host
+        self.document = host.document
         self.directory = directory
-        self.show_message = show_message
-        self.session = autosave.Session(directory)
+        self.session: autosave.Session | None = None
+        self.failure = ""  # why autosave is off now ("" while it works)
+        self._told = False  # the clerk has been told in a dialog (once for each time it stops)
         self._generation = self._written = 0
-        document.undo_stack.indexChanged.connect(self._changed)
-        self.timer = QTimer(parent)
+        self.state = named(QLabel(), "autosave_state")
+        self.state.hide()
+        host.add_status_widget(self.state)
+        self.document.undo_stack.indexChanged.connect(self._changed)
+        self.timer = QTimer(host.widget())
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.write_now)
         self.timer.start()
+        QTimer.singleShot(0, self._open)  # once the window is up, so that a failure is told over it
 
     def _changed(self) -> None:
         self._generation += 1
 
+    def _open(self) -> autosave.Session | None:
+        if self.session is None:
+            try:
+                self.session = autosave.Session(self.directory)
+            except OSError as error:
+                self._failed(error)
+        return self.session
+
     def write_now(self) -> None:
-        """Write the draft if anything changed since the last one; no draft when saved."""
+        """Write the draft if anything changed since the last one; no draft when saved.
+        Never raises: a failure turns autosave off (and it is tried again next time)."""
         if not self.document.modified:
-            self.session.discard()
-        elif self._generation != self._written or not self.session.draft_file.exists():
+            session = self._open()
+            if session is not None:
+                session.discard()
+                self._working()
+        elif self._generation != self._written or self.failure or not self._draft_exists():
+            session = self._open()
+            if session is None:
+                return
             document = self.document
             try:
-                self.session.write(document.report, document.path, document.name)
+                session.write(document.report, document.path, document.name)
             except OSError as error:
-                self.show_message(f"自动保存失败：{error.strerror or error}")
+                self._failed(error)
                 return
+            self._working()
         self._written = self._generation
+
+    def _draft_exists(self) -> bool:
+        return self.session is not None and self.session.draft_file.exists()
+
+    def _failed(self, error: OSError) -> None:
+        why = reason(error)
+        self.failure = f"自动保存已停止。无法写入草稿文件夹“{self.directory}”：{why}"
+        self.state.setText(f"自动保存已停止（草稿文件夹：{self.directory}）")
+        self.state.setToolTip(f"{self.failure}。程序会继续重试；在此之前请随时用“保存”保存报告。")
+        self.state.show()
+        if not self._told:
+            self._told = True
+            self.host.prompts.warn(
+                "自动保存已停止",
+                f"{self.failure}。\n\n草稿本应保存在：{self.directory}\n"
+                "程序会继续重试，恢复后状态栏的提示会消失。在此之前程序意外退出时无法恢复未保存的修改，"
+                "请随时用“保存”（Ctrl+S）保存报告。")
+
+    def _working(self) -> None:
+        if self.failure:
+            self.failure = ""
+            self._told = False
+            self.state.hide()
+            self.host.show_message("自动保存已恢复")
 
     def saved(self) -> None:
         """The report is in its file: the draft goes, until the next change."""
-        self.session.discard()
+        if self.session is not None:
+            self.session.discard()
         self._written = self._generation
 
     def discard(self) -> None:
-        self.session.discard()
+        if self.session is not None:
+            self.session.discard()
 
     def recoverable(self, source: Path | None = None) -> list[autosave.Draft]:
         """Crashed sessions' drafts (of ``source`` only, if given), newest first."""
-        return autosave.recoverable(self.directory, source)
+        try:
+            return autosave.recoverable(self.directory, source)
+        except OSError:
+            return []  # an unreadable folder has nothing to offer
 
     def close(self) -> None:
         """A clean end: no draft, no lock."""
         self.timer.stop()
-        self.session.close()
+        if self.session is not None:
+            self.session.close()

@@ -2,28 +2,39 @@
 the first start (a file, a crashed session's draft, or the sample) and autosave.
 
 Saving is the core's (``gxr.save``: atomic, with a backup); this module decides
-when to ask and what to suggest.
+when to ask and what to suggest. While a report is open its lock file is held
+(``gxdesk.report_lock``): a second window opening it is told, and opens it
+read-only or anyway. Before every save the file is compared with what this
+window last read or wrote (``files.Fingerprint``); a file changed elsewhere,
+open in another window or read-only is never replaced without the clerk's
+choice: overwrite, save as, or cancel.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from gxdesk import autosave, gxr, userdirs
 from gxdesk.errors import InputError
-from gxdesk.gui.actions import file_name, with_suffix
+from gxdesk.files import Fingerprint, is_read_only
+from gxdesk.gui.actions import file_name, named, with_suffix
 from gxdesk.gui.document import UNTITLED
 from gxdesk.gui.files.drafts import AUTOSAVE_MS, Drafts
 from gxdesk.gui.files.recent import RecentMenu
 from gxdesk.gui.host import Host
 from gxdesk.model import Report, new_report
+from gxdesk.report_lock import OpenElsewhereError, ReportLock, holder, lock_path
 from gxdesk.rules import META_SECTION
 
 FILE_FILTER = f"gxdesk 报告 (*{gxr.SUFFIX})"
 SAMPLE = "示例报告"
+# How this window holds a report's file: its lock, read-only or anyway (another window has it), or not at all.
+Hold = Literal["held", "read_only", "anyway", "cancel"]
 
 
 def install(host: Host, autosave_ms: int = AUTOSAVE_MS) -> Files:
@@ -46,9 +57,14 @@ class Files:
     def __init__(self, host: Host, autosave_ms: int = AUTOSAVE_MS) -> None:
         self.host = host
         self.document = host.document
-        self.drafts = Drafts(self.document, userdirs.autosave_dir(host.data_dir), autosave_ms,
-                             host.show_message, host.widget())
+        self.drafts = Drafts(host, userdirs.autosave_dir(host.data_dir), autosave_ms)
         self.recent_menu = RecentMenu(host.settings, self.open_recent, host.widget())
+        self.lock: ReportLock | None = None  # this window's hold on its file
+        self.fingerprint: Fingerprint | None = None  # the file as this window last read or wrote it
+        self.read_only_note = named(QLabel("只读：保存时请另存为新文件"), "read_only_note")
+        self.read_only_note.hide()
+        host.add_status_widget(self.read_only_note)
+        self.document.state_changed.connect(lambda: self.read_only_note.setVisible(self.document.read_only))
 
     # --- Starting --------------------------------------------------------------------
 
@@ -57,13 +73,14 @@ class Files:
         if path:
             file = Path(path)
             try:
-                self.document.reset(gxr.load(file), file)
+                report, fingerprint = gxr.read(file)
             except InputError as error:
                 self.host.prompts.warn("无法打开", str(error))
             else:
-                self._remember(file)
-                self._offer_recovery(self.drafts.recoverable(file))
-                return
+                if self._show_file(report, file, fingerprint):
+                    self._remember(file)
+                    self._offer_recovery(self.drafts.recoverable(file))
+                    return
         elif self._offer_recovery(self.drafts.recoverable()):
             return
         from gxdesk.sample import load_sample
@@ -82,7 +99,18 @@ class Files:
         except InputError as error:
             self.host.prompts.warn("无法恢复草稿", str(error))
             return False
-        self.document.reset(report, draft.source, draft.name, unsaved=True)
+        source, read_only = draft.source, self.document.read_only
+        if source is None:
+            self._let_go()
+            self.fingerprint = None
+        elif source != self.document.path:
+            hold = self._hold(source)
+            if hold == "cancel":
+                return False
+            read_only = hold == "read_only"
+            # The draft is newer than the file: what the file holds now is what a save replaces.
+            self.fingerprint = Fingerprint.read(source)
+        self.document.reset(report, source, draft.name, unsaved=True, read_only=read_only)
         self.drafts.write_now()  # our own draft holds it now, before the old one goes
         draft.discard()
         self.host.show_message(f"已恢复“{draft.name}”的草稿，请核对后保存")
@@ -101,29 +129,35 @@ class Files:
         ``unsaved``: it exists nowhere else (an import), so closing asks and autosave keeps it."""
         if not self.may_discard():
             return False
+        self._let_go()
+        self.fingerprint = None
         self.document.reset(report, None, name, unsaved)
         self.host.show_page(META_SECTION)
         return True
 
     def choose_and_load(self, path: Path | None, caption: str, failure: str) -> tuple[Path, Report] | None:
         """The file given or chosen, loaded; None (after saying why) if there is none."""
+        chosen = self._choose_and_read(path, caption, failure)
+        return None if chosen is None else (chosen[0], chosen[1])
+
+    def _choose_and_read(self, path: Path | None, caption: str,
+                         failure: str) -> tuple[Path, Report, Fingerprint] | None:
         path = path or self.host.prompts.ask_open_path(caption, self.host.settings.last_folder, FILE_FILTER)
         if path is None:
             return None
         try:
-            return path, gxr.load(path)
+            return (path, *gxr.read(path))
         except InputError as error:
             self.host.prompts.warn(failure, str(error))
             return None
 
     def open_file(self, path: Path | None = None) -> bool:
-        chosen = self.choose_and_load(path, "打开报告", "无法打开")
+        chosen = self._choose_and_read(path, "打开报告", "无法打开")
         if chosen is None:
             return False
-        path, report = chosen
-        if not self.may_discard():
+        path, report, fingerprint = chosen
+        if not self.may_discard() or not self._show_file(report, path, fingerprint):
             return False
-        self.document.reset(report, path)
         self._remember(path)
         self.drafts.discard()
         self._offer_recovery(self.drafts.recoverable(path))
@@ -137,33 +171,107 @@ class Files:
             return
         self.open_file(path)
 
+    def _show_file(self, report: Report, path: Path, fingerprint: Fingerprint) -> bool:
+        """Show a report read from ``path``, holding its lock (or asking, when another window has it)."""
+        hold = self._hold(path)
+        if hold == "cancel":
+            return False
+        self.fingerprint = fingerprint
+        self.document.reset(report, path, read_only=hold == "read_only")
+        return True
+
+    def _hold(self, path: Path) -> Hold:
+        """Hold ``path``'s lock instead of the one held now. When another window has it the clerk
+        chooses: read-only or anyway (no lock held then), or cancel (nothing changes)."""
+        if self.lock is not None and self.lock.path == lock_path(path):
+            return "held"
+        try:
+            lock = ReportLock.take(path)  # not held where the folder cannot lock: saving still checks
+        except OpenElsewhereError as error:
+            choice = self.host.prompts.ask_open_locked(path.name, error.holder.describe())
+            if choice == "cancel":
+                return "cancel"
+            self._let_go()
+            return "read_only" if choice == "read_only" else "anyway"
+        self._let_go()
+        self.lock = lock
+        return "held"
+
+    def _let_go(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
     # --- Saving ------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.document.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        path = self._ask_save_path()
+        return path is not None and self._save_to(path)
+
+    def _ask_save_path(self) -> Path | None:
         report, settings = self.document.report, self.host.settings
         suggested = self.document.path or Path(settings.last_folder or Path.home()) / (
             file_name(report.short_title if report.organ else UNTITLED) + gxr.SUFFIX)
         path = self.host.prompts.ask_save_path("另存为", suggested, FILE_FILTER)
-        if path is None:
-            return False
-        return self._save_to(with_suffix(path, gxr.SUFFIX))
+        return None if path is None else with_suffix(path, gxr.SUFFIX)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to ``path``, first asking where that would replace what it must not silently."""
+        while True:
+            conflict = self._conflict(path)
+            if conflict is None:
+                break
+            text, may_overwrite = conflict
+            choice = self.host.prompts.ask_save_conflict(text, may_overwrite)
+            if choice == "overwrite":
+                break
+            chosen = self._ask_save_path() if choice == "save_as" else None
+            if chosen is None:
+                return False
+            path = chosen
+        own = self.lock if self.lock is not None and self.lock.path == lock_path(path) else None
         try:
-            gxr.save(self.document.report, path)
+            fingerprint = gxr.save(self.document.report, path, lock=own, even_if_open=conflict is not None)
         except InputError as error:
             self.host.prompts.warn("保存失败", str(error))
             return False
+        if own is None:
+            self._hold_saved(path)
+        self.fingerprint = fingerprint
         self.document.mark_saved(path)
         self.drafts.saved()
         self._remember(path)
         self.host.show_message(f"已保存：{path}")
         return True
+
+    def _conflict(self, path: Path) -> tuple[str, bool] | None:
+        """Why saving to ``path`` needs the clerk's choice, and whether overwriting is one; None if not."""
+        name = path.name
+        if is_read_only(path):
+            return f"“{name}”是只读文件，没有覆盖。\n\n请另存为其他文件（或先在文件属性中取消“只读”）。", False
+        reasons = []
+        if path == self.document.path and self.fingerprint is not None and self.fingerprint.changed(path):
+            reasons.append(f"“{name}”在这个窗口打开或保存之后，被另一个窗口或其他程序修改过。")
+        if self.lock is None or self.lock.path != lock_path(path) or not self.lock.is_held:
+            who = holder(path)
+            if who is not None:
+                reasons.append(f"“{name}”正在另一个 gxdesk 窗口中打开（{who.describe()}）。")
+        if not reasons:
+            return None
+        return "".join(reasons) + "\n\n覆盖它，那边的修改就会丢失。要另存为新文件吗？", True
+
+    def _hold_saved(self, path: Path) -> None:
+        """After a save to another file: hold that one instead (if nobody else does)."""
+        self._let_go()
+        try:
+            self.lock = ReportLock.take(path)
+        except OpenElsewhereError:
+            self.lock = None
 
     def may_discard(self) -> bool:
         """True when the report may be closed: nothing unsaved, or the clerk said so (or saved)."""
@@ -179,5 +287,6 @@ class Files:
         self.host.save_settings()
 
     def close(self) -> None:
-        """The window closes (after ``may_discard``): the draft and its lock go."""
+        """The window closes (after ``may_discard``): the draft, its lock and the report's lock go."""
         self.drafts.close()
+        self._let_go()

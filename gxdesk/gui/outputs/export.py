@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gxdesk.errors import InputError
+from gxdesk.files import is_read_only
 from gxdesk.gui.actions import busy, file_name, with_suffix
 from gxdesk.gui.host import Host
+from gxdesk.os_errors import failed
 from gxdesk.rules import ERROR
 
 KINDS = {".docx": ("Word", "Word 文档"), ".pdf": ("PDF", "PDF 文件")}  # short name, file kind
@@ -35,6 +37,21 @@ def install(host: Host) -> Exporter:
 def window_wording(message: str) -> str:
     """The core's advice names the CLI option; in the window the setting is the way."""
     return message.replace("用 --font-dir", f"在“文件 → {SETTINGS_ACTION}”中")
+
+
+FONT_NOTE = "字体："  # how the renderer's notes on substituted standard faces begin
+
+
+def export_message(path: Path, notes: list[str]) -> str:
+    """After an export: the renderer's warnings, then which standard fonts were replaced by what."""
+    warnings = [window_wording(n) for n in notes if not n.startswith(FONT_NOTE)]
+    fonts = [n.removeprefix(FONT_NOTE) for n in notes if n.startswith(FONT_NOTE)]
+    parts = [f"已导出“{path}”。"]
+    if warnings:
+        parts.append("请注意：\n" + "\n".join(f"· {w}" for w in warnings))
+    if fonts:
+        parts.append("字体替换（标准字体未安装时）：\n" + "\n".join(f"· {f}" for f in fonts))
+    return "\n\n".join(parts)
 
 
 def describe_fonts(folder: str) -> tuple[list[str], list[str]]:
@@ -86,10 +103,17 @@ class Exporter:
         report, prompts = self.host.document.report, self.host.prompts
         short, kind = KINDS[fmt]
         suggested = self._folder() / (file_name(report.display_title) + fmt)
-        path = prompts.ask_save_path(f"导出 {short}", suggested, f"{kind} (*{fmt})")
-        if path is None:
-            return None
-        path = with_suffix(path, fmt)
+        path: Path | None = None
+        while path is None:
+            chosen = prompts.ask_save_path(f"导出 {short}", suggested, f"{kind} (*{fmt})")
+            if chosen is None:
+                return None
+            path = with_suffix(chosen, fmt)
+            if is_read_only(path):  # never replaced: the clerk picks another name or gives up
+                text = f"“{path.name}”是只读文件，没有覆盖。\n\n请另存为其他文件（或先在文件属性中取消“只读”）。"
+                if prompts.ask_save_conflict(text, may_overwrite=False) != "save_as":
+                    return None
+                suggested, path = path, None
         options = self.options()
         if options is None:
             return None
@@ -100,7 +124,7 @@ class Exporter:
             with busy():
                 warnings = render(report, path, font_dir=options.font_dir, seal=options.seal)
         except (InputError, OSError) as error:
-            reason = str(error) if isinstance(error, InputError) else (error.strerror or str(error))
+            reason = str(error) if isinstance(error, InputError) else failed("导出", path, error)
             kept = f"\n\n原有的“{path.name}”没有改动。" if existed else ""
             prompts.warn("导出失败", f"{reason}{kept}")
             return None
@@ -108,8 +132,7 @@ class Exporter:
         self.host.save_settings()
         self.host.show_message(f"已导出：{path}")
         if warnings:
-            lines = "\n".join(f"· {window_wording(w)}" for w in warnings)
-            prompts.inform("导出完成", f"已导出“{path}”。\n\n请注意：\n{lines}")
+            prompts.inform("导出完成", export_message(path, warnings))
         return path
 
     def edit_settings(self) -> bool:

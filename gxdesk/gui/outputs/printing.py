@@ -18,6 +18,7 @@ from gxdesk.errors import InputError
 from gxdesk.gui.actions import busy
 from gxdesk.gui.host import Host
 from gxdesk.gui.outputs.export import Exporter, window_wording
+from gxdesk.os_errors import failed
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -148,6 +149,9 @@ class Printing:
                 pages = PdfPages(data)
         except InputError as error:
             host.prompts.warn("无法打印", str(error))
+            return False
+        except OSError as error:  # a font or template file that cannot be read now
+            host.prompts.warn("无法打印", failed("读取", error.filename or "字体或模板文件", error))
             return False
         except ImportError:  # a build without pdfium: say what still works
             host.prompts.warn("无法打印", "缺少打印组件 pypdfium2；请用“导出 PDF”生成文件后用 PDF 阅读器打印")
