@@ -39,7 +39,8 @@ def reports() -> dict[str, Report]:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf-corpus")
     for name, report in reports().items():
-        assert render(report, folder / f"{name}.pdf") == []
+        # Only the notes saying which standard face stood in for which: nothing went wrong.
+        assert [n for n in render(report, folder / f"{name}.pdf") if not n.startswith("字体：")] == []
     return folder
 
 
