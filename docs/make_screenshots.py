@@ -2,8 +2,8 @@
 
     .venv/bin/python docs/make_screenshots.py [OUTPUT_DIR]
 
-Writes docs/screenshots/NN-<tab>.png, and the 汇总 workspace with 30 generated units
-(09-summary.png). Needs a CJK font (see .ci/run). The
+Writes docs/screenshots/NN-<tab>.png, the 汇总 workspace with 30 generated units
+(09-summary.png) and the text checks at work (10-text-checks.png). Needs a CJK font (see .ci/run). The
 settings and drafts go to a temporary folder, never the real profile.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,6 +21,7 @@ os.environ["GXDESK_HOME"] = home.name
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.summary_units makes the units
 
+from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from gxdesk.gui.app import configure  # noqa: E402
@@ -35,7 +37,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     configure(app)
-    window = MainWindow(home=Path(home.name))
+    # A day in the January the sample is written in, so that the pictures do not change with the date.
+    window = MainWindow(home=Path(home.name), today=lambda: date(2026, 1, 12))
     window.start(None)
     window.resize(*SIZE)
     window.show()
@@ -54,12 +57,40 @@ def main() -> int:
     path = out / f"{len(NAMES) + 1:02d}-section-3-unbalanced.png"
     window.grab().save(str(path))
     print(path)
+    window.document.undo_stack.undo()
+    path = out / f"{len(NAMES) + 3:02d}-text-checks.png"
+    text_screenshot(app, window).save(str(path))
+    print(path)
     window.document.undo_stack.setClean()
     path = out / f"{len(NAMES) + 2:02d}-summary.png"
     summary_screenshot(app, window, Path(home.name) / "units").grab().save(str(path))
     print(path)
     window.close()
     return 0
+
+
+def text_screenshot(app: QApplication, window: MainWindow) -> QPixmap:
+    """The text checks at work: a figure that contradicts the table, last year's sentences shaded."""
+    from gxdesk.edits import SetText
+    from gxdesk.sample import load_sample
+
+    last = load_sample()
+    last.year -= 1
+    window.document.set_previous(last, "2024年度报告.gxr")  # (载入上年报告 would also fill 上年结转)
+    text = window.report.text["on_request"].replace("办结70件", "办结68件")
+    window.document.push(SetText("on_request", text))
+    page = window.text_page("一")
+    page.show_similarity()
+    finding = next(f for f in window.findings if f.rule == "text.figure")
+    window.tabs.setCurrentIndex(window.tab_of_section["一"])
+    page.ensureWidgetVisible(page.text_fields["on_request"])
+    window.findings_panel.list.setCurrentRow(window.findings.index(finding))
+    app.processEvents()
+    app.processEvents()
+    shot = window.grab()
+    window.document.undo_stack.undo()
+    window.document.set_previous(None)
+    return shot
 
 
 def summary_screenshot(app: QApplication, window: MainWindow, folder: Path) -> QWidget:

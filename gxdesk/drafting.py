@@ -33,7 +33,6 @@ from gxdesk.schema import (
     OUTCOME_ROW_IDS,
     REQUESTS,
     REVIEW_GROUP,
-    TEXT_PART_BY_ID,
 )
 from gxdesk.text_checks.places import part_name
 
@@ -158,7 +157,3 @@ def context(report: Report) -> dict[str, Any]:
         "unpaid_fee": _count(report, r, "other_no_fee", "total"),
     }
 
-
-def target_title(part: str) -> str:
-    """The part a draft goes into, as the window's button tooltip names it."""
-    return part_name(TEXT_PART_BY_ID[part].id)

@@ -44,6 +44,10 @@ def test_a_figure_typed_into_the_text_that_contradicts_the_table_is_flagged_at_i
     assert field.property("flag") == "error" and "予以公开三十件" in field.toolTip()
     sentence = field.toPlainText().rindex("全年予以公开")
     assert field.marked["finding"] == [(sentence, len(field.toPlainText()))]
+    assert len(field.extraSelections()) == 1  # drawn: a wavy underline
+    window.document.undo_stack.undo()  # the text reloaded from the report: the mark follows
+    window.document.undo_stack.redo()
+    assert field.toPlainText().endswith("三十件。") and len(field.extraSelections()) == 1
     assert "「（一）予以公开」「总计」为 36" in window.findings_panel.list.item(0).text()
 
     window.tabs.setCurrentIndex(0)

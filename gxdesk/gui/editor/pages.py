@@ -86,7 +86,9 @@ def _run(widget: QWidget) -> int:
 
 
 REPEATED_BG = QColor("#ffe3c2")  # a sentence repeated from last year's report
-_UNDERLINE = {True: QColor("#d64545"), False: QColor("#e0a800")}  # a text finding's sentence: error, warning
+# A text finding's sentence, by "is an error": underlined and tinted (over any repeated shading).
+_UNDERLINE = {True: QColor("#d64545"), False: QColor("#c98f00")}
+_TINT = {True: QColor("#f7c6c5"), False: QColor("#fbe6a6")}
 SIMILARITY_MS = 200  # the share and the shading follow typing after this pause
 
 
@@ -163,6 +165,7 @@ class TextField(QPlainTextEdit):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(_UNDERLINE[error])
+            fmt.setBackground(_TINT[error])
             selections.append(self._selection(start, end, fmt, length))
         self.setExtraSelections([s for s in selections if s is not None])
 
@@ -192,6 +195,7 @@ class TextField(QPlainTextEdit):
             self.setPlainText(text)
             self.moveCursor(self.textCursor().MoveOperation.End)
             self.blockSignals(False)
+            self._mark()  # a new text loses its marks; the next check brings their new places
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """A paste (or a drop): an undo step of its own, not part of the typing around it."""
