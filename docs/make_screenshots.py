@@ -10,7 +10,9 @@ be, and writes into docs/screenshots/:
 - ``100-NN-<tab>.png`` / ``150-NN-<tab>.png``: every tab with the sample open;
 - ``100-08-section-3-unbalanced.png``: a mistake flagged in the table and the 检查 panel;
 - ``100-09-preview.png``: the print preview at 100 % zoom;
-- ``100-10-summary.png``: the 汇总 workspace with 30 generated units.
+- ``100-10-text-checks.png``: the text checks at work (a figure contradicting its cell, last year's
+  sentences shaded);
+- ``100-11-summary.png``: the 汇总 workspace with 30 generated units.
 
 Images are stored with a 256-colour palette to keep them small. Needs a CJK font (see
 .ci/run). The settings and drafts go to a temporary folder, never the real profile.
@@ -23,6 +25,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +75,8 @@ def shoot(out: Path, scale: str) -> int:
         image.save(str(path))
         print(path)
 
-    window = MainWindow(home=home)
+    # A day in the January the sample is written in, so that the pictures do not change with the date.
+    window = MainWindow(home=home, today=lambda: date(2026, 1, 12))
     window.start(None)  # a first start: the start page
     window.place()
     save(window, "00-start")
@@ -89,7 +93,9 @@ def shoot(out: Path, scale: str) -> int:
         save(window, f"{len(names) + 1:02d}-section-3-unbalanced")
         window.document.undo_stack.undo()
         preview_screenshot(window, lambda dialog: save(dialog, f"{len(names) + 2:02d}-preview"))
-        save(summary_screenshot(app, window, home / "units"), f"{len(names) + 3:02d}-summary")
+        text_screenshot(window, lambda shown: save(shown, f"{len(names) + 3:02d}-text-checks"))
+        window.document.undo_stack.setClean()
+        save(summary_screenshot(app, window, home / "units"), f"{len(names) + 4:02d}-summary")
     window.document.undo_stack.setClean()
     window.close()
     return 0
@@ -122,6 +128,27 @@ def preview_screenshot(window, save) -> None:
         window.printing.preview()
     finally:
         prompts.show_preview = original  # type: ignore[method-assign]
+
+
+def text_screenshot(window, save) -> None:
+    """The text checks at work: a figure that contradicts the table, last year's sentences shaded."""
+    from gxdesk.edits import SetText
+    from gxdesk.sample import load_sample
+
+    last = load_sample()
+    last.year -= 1
+    window.document.set_previous(last, "2024年度报告.gxr")  # (载入上年报告 would also fill 上年结转)
+    text = window.report.text["on_request"].replace("办结70件", "办结68件")
+    window.document.push(SetText("on_request", text))
+    page = window.text_page("一")
+    page.show_similarity()
+    finding = next(f for f in window.findings if f.rule == "text.figure")
+    window.tabs.setCurrentIndex(window.tab_of_section["一"])
+    page.ensureWidgetVisible(page.text_fields["on_request"])
+    window.findings_panel.list.setCurrentRow(window.findings.index(finding))
+    save(window)
+    window.document.undo_stack.undo()
+    window.document.set_previous(None)
 
 
 def summary_screenshot(app, window, folder: Path):

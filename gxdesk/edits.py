@@ -21,7 +21,7 @@ from typing import Mapping, NamedTuple, Union
 from gxdesk import limits
 from gxdesk.dates import TYPED_FORMS, read_date
 from gxdesk.errors import InputError
-from gxdesk.model import ENTERED_KEYS, CellKey, Report, Value
+from gxdesk.model import ENTERED_KEYS, CellKey, FindingKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount, normalise
 from gxdesk.preamble import follow_year
 from gxdesk.schema import (
@@ -47,23 +47,27 @@ _META = {f.id: f for f in META_FIELDS}
 
 
 class Change(NamedTuple):
-    """What an edit changed: tables whose figures changed, text parts, meta fields.
+    """What an edit changed: tables whose figures changed, text parts, meta fields, and the
+    report's optional parts (``EXPLANATIONS``).
 
     False when nothing did; a whole new report is ``EVERYTHING``."""
 
     tables: frozenset[str] = frozenset()
     parts: frozenset[str] = frozenset()
     fields: frozenset[str] = frozenset()
+    extras: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.tables or self.parts or self.fields)
+        return bool(self.tables or self.parts or self.fields or self.extras)
 
     def __or__(self, other: Change) -> Change:
-        return Change(self.tables | other.tables, self.parts | other.parts, self.fields | other.fields)
+        return Change(self.tables | other.tables, self.parts | other.parts, self.fields | other.fields,
+                      self.extras | other.extras)
 
 
+EXPLANATIONS = "explanations"
 NOTHING = Change()
-EVERYTHING = Change(frozenset(TABLE_BY_ID), frozenset(TEXT_IDS), frozenset(_META))
+EVERYTHING = Change(frozenset(TABLE_BY_ID), frozenset(TEXT_IDS), frozenset(_META), frozenset({EXPLANATIONS}))
 
 
 class Typing(NamedTuple):
@@ -226,6 +230,26 @@ class SetMeta(Edit):
 
     def sets_same(self, other: Edit) -> bool:
         return isinstance(other, SetMeta) and (other.field, other.value) == (self.field, self.value)
+
+
+class SetExplanation(Edit):
+    """The clerk's written answer to one finding (出错说明), by the finding's key; "" takes it back."""
+
+    __slots__ = ("key", "text")
+    _fields = __slots__
+
+    def __init__(self, key: FindingKey, text: str, check: bool = True) -> None:
+        self.key = FindingKey(*key)
+        self.text = clean_text(text).strip() if check else text
+
+    @property
+    def label(self) -> str:
+        return "删除说明" if not self.text else "填写说明"
+
+    def apply(self, report: Report) -> Done:
+        before = report.set_explanation(self.key, self.text)
+        change = Change(extras=frozenset({EXPLANATIONS})) if before != self.text else NOTHING
+        return Done(report, SetExplanation(self.key, before, check=False), change)
 
 
 class ReplaceReport(Edit):

@@ -10,7 +10,8 @@ import json
 from typing import Any
 
 from gxdesk import schema
-from gxdesk.gxr import FORMAT, PREVIOUS, VERSION
+from gxdesk.gxr import EXPLANATIONS, FORMAT, PREVIOUS, VERSION
+from gxdesk.model import FindingKey
 from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaKind
 
 _COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": MAX_COUNT,
@@ -81,10 +82,12 @@ def json_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "format": {"const": FORMAT},
         "version": {"enum": versions,
-                    "description": "1, or 2 when the file holds `previous` (gxdesk 0.1 reads 1 only)"},
+                    "description": "1, or 2 when the file has an optional part (explanations, previous); "
+                                   "gxdesk 0.1 reads 1 only"},
         **_content(),
-        PREVIOUS: dict(_object(_content(), "last year's report, for the cross-year checks: the same keys "
-                               "as the report itself (version 2; optional)"), required=_REQUIRED),
+        EXPLANATIONS: _explanations(),
+        PREVIOUS: dict(_object(_content(), "optional (version 2): last year's report, for the cross-year "
+                                           "checks: the same keys as the report itself"), required=_REQUIRED),
     }
     listed = [t for t in schema.TABLES if any(b.file_form is FileForm.LIST for b in t.blocks)]
     return {
@@ -94,8 +97,28 @@ def json_schema() -> dict[str, Any]:
         **_object(properties),
         "required": ["format", "version", *_REQUIRED],
         # A file holding an optional part says version 2, so that gxdesk 0.1 refuses it as newer.
-        "allOf": [{"if": {"required": [PREVIOUS]}, "then": {"properties": {"version": {"const": 2}}}}],
+        "allOf": [{"if": {"required": [part]}, "then": {"properties": {"version": {"const": 2}}}}
+                  for part in (EXPLANATIONS, PREVIOUS)],
     }
+
+
+_FINDING_KEYS = {
+    "rule": "the finding's rule id, e.g. cross.ratio",
+    "table": "its table id, or empty",
+    "row": "its row id, or empty",
+    "column": "its column id, or empty",
+    "field": "its text part or meta field, or empty",
+}
+
+
+def _explanations() -> dict[str, Any]:
+    assert tuple(_FINDING_KEYS) == FindingKey._fields
+    item = _object({**{k: {"type": "string", "description": d} for k, d in _FINDING_KEYS.items()},
+                    "text": {"type": "string", "minLength": 1, "description": "the explanation (出错说明)"}})
+    item["required"] = ["rule", "text"]
+    return {"type": "array", "items": item,
+            "description": "optional (version 2): the clerk's written answers to findings, each under the "
+                           "finding's keys as `gxdesk check --json` prints them; one per finding"}
 
 
 def dumps() -> str:

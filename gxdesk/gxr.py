@@ -1,8 +1,11 @@
 """The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1 or 2.
 
-See docs/file-format.md. A file is written as version 1 unless it holds an optional
-part that gxdesk 0.1 cannot read (last year's report, ``previous``): then as version
-2, which 0.1 refuses with its "saved by a newer version" message (``_version_for``).
+See docs/file-format.md. A file is written as version 1 while it holds nothing
+gxdesk 0.1 cannot read, and as version 2 once it has an optional part (last
+year's report, ``previous``; the clerk's ``explanations``), so that 0.1 refuses
+it with its clear "newer version" message rather than a puzzling unknown key
+(``_version_for``).
+
 Loading is strict (an unknown key, a key given twice
 or a wrong value refuses the whole file, naming the place) because a silently
 dropped figure is worse than a clear refusal; text is cleaned (``clean_text``)
@@ -25,7 +28,7 @@ from gxdesk.atomic import atomic_write_bytes
 from gxdesk.dates import iso_date
 from gxdesk.errors import InputError
 from gxdesk.files import Fingerprint, check_output, read_limited
-from gxdesk.model import CellKey, Report, Value
+from gxdesk.model import CellKey, FindingKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount, format_figure
 from gxdesk.os_errors import failed
 from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_IDS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaField, MetaKind
@@ -35,13 +38,15 @@ if TYPE_CHECKING:
     from gxdesk.report_lock import ReportLock
 
 FORMAT = "gxdesk-report"
-VERSION = 2  # the newest this reader knows (a file says the oldest that can read it: _version_for)
+VERSION = 2  # the newest version this reader knows; files are written as the oldest that holds them
 SUFFIX = ".gxr"
 MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # a report is a few kB; anything huge is not ours
 
+EXPLANATIONS = "explanations"
 PREVIOUS = "previous"  # last year's report, kept inside this one for the cross-year checks (version 2)
 _CONTENT_KEYS = frozenset((*(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
-_TOP_KEYS = _CONTENT_KEYS | {"format", "version", PREVIOUS}
+_TOP_KEYS = _CONTENT_KEYS | {"format", "version", EXPLANATIONS, PREVIOUS}
+_EXPLANATION_KEYS = (*FindingKey._fields, "text")
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
 
@@ -195,11 +200,35 @@ class _Reader:
             raise self.fail("", problem)
         for table in schema.TABLES:
             report.cells.update(self.table(table, obj.get(table.id, {})))
+        if self.part:
+            return report  # last year's report: its figures and text, no explanations, no previous
+        report.explanations = self.explanations(obj.get(EXPLANATIONS, []))
         if PREVIOUS in obj:
             previous = _Reader(self.name, "上年报告（previous）")
             report.previous = previous.report(previous.only_keys(obj[PREVIOUS], _CONTENT_KEYS, ""))
-        # One level only: last year's own last year is not kept (only_keys refused it above).
         return report
+
+    def explanations(self, raw: Any) -> dict[FindingKey, str]:
+        """The clerk's answers to findings: a list of {rule, table, row, column, field, text}."""
+        if not isinstance(raw, list):
+            raise self.fail(f"{EXPLANATIONS} ", f"应为列表，文件中是 {_shown(raw)}")
+        out: dict[FindingKey, str] = {}
+        for number, item in enumerate(raw, start=1):
+            where = f"{EXPLANATIONS} 第 {number} 项"
+            entry = self.only_keys(item, _EXPLANATION_KEYS, f"{where} ")
+            for name in _EXPLANATION_KEYS:
+                if not isinstance(entry.get(name, ""), str):
+                    raise self.fail(f"{where}的 {name} ", f"应为文本，文件中是 {_shown(entry[name])}")
+            key = FindingKey(*(entry.get(name, "") for name in FindingKey._fields))
+            text = clean_text(entry.get("text", "")).strip()
+            if not key.rule or not text:
+                raise self.fail(where, "缺少 rule 或 text（说明针对哪条检查、说明的内容）")
+            if key.table and key.table not in schema.TABLE_BY_ID:
+                raise self.fail(f"{where}的 table ", f"不是报告中的表格：{_shown(key.table)}")
+            if key in out:
+                raise self.fail(where, "与前面的一项针对同一处检查结果，为免丢失其中一条说明，没有打开")
+            out[key] = text
+        return out
 
     def string(self, meta: MetaField, value: Any) -> str:
         if not isinstance(value, str):
@@ -280,15 +309,18 @@ class _Reader:
 
 
 def _version_for(report: Report) -> int:
-    """The oldest version that can read the file: 1 (gxdesk 0.1 opens it) unless the report holds
-    an optional part 0.1 does not know, so that 0.1 refuses it as newer instead of as damaged."""
-    return 2 if report.previous is not None else 1
+    """The oldest version that holds ``report``: 2 once it has an optional part (last year's report,
+    explanations), else 1, which gxdesk 0.1 opens."""
+    return 2 if report.previous is not None or report.explanations else 1
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The file's content. Strings are cleaned as loading cleans them and -0 is written as 0,
     so that whatever the report holds, the file loads back to what it says (and saves the same)."""
     out: dict[str, Any] = {"format": FORMAT, "version": _version_for(report), **_content(report)}
+    if report.explanations:
+        out[EXPLANATIONS] = [dict(key._asdict(), text=clean_text(text).strip())
+                             for key, text in report.explanations.items()]
     if report.previous is not None:
         out[PREVIOUS] = _content(report.previous)
     return out

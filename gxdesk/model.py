@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterable, Mapping, Union
+from typing import Iterable, Mapping, NamedTuple, Union
 
 from gxdesk import schema
 from gxdesk.preamble import move_year, standard_preamble
@@ -18,6 +18,18 @@ from gxdesk.schema import PROACTIVE, REQUEST_COLUMN_IDS, REQUESTS, TABLE_BY_ID, 
 
 Value = Union[int, Decimal, None]
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
+
+
+class FindingKey(NamedTuple):
+    """A finding's identity as ``gxdesk check --json`` prints it: the rule and its place.
+
+    An explanation (出错说明) is stored under this key and answers the finding with the same key."""
+
+    rule: str
+    table: str = ""
+    row: str = ""
+    column: str = ""
+    field: str = ""
 
 ENTERED_KEYS: tuple[CellKey, ...] = tuple(
     (table.id, row.id, column.id) for table in schema.TABLES for row, column in table.entered_cells()
@@ -61,6 +73,8 @@ class Report:
     title: str = ""  # "" means the standard title
     text: dict[str, str] = field(default_factory=lambda: dict.fromkeys(TEXT_IDS, ""))
     cells: dict[CellKey, Value] = field(default_factory=_zeros)
+    # 出错说明: the clerk's written answer to a warning that is true but justified, by finding.
+    explanations: dict[FindingKey, str] = field(default_factory=dict)
     # Last year's report as this one is checked against (the cross-year rules), kept in the file
     # (docs/file-format.md, "previous"); never has a previous of its own.
     previous: Report | None = None
@@ -80,6 +94,15 @@ class Report:
             raise KeyError(f"not an entered cell: {unknown[0]}")
         previous = {key: self.cells[key] for key in changes}
         self.cells.update(changes)
+        return previous
+
+    def set_explanation(self, key: FindingKey, text: str) -> str:
+        """Answer the finding ``key`` with ``text`` ("" takes the answer back); returns the previous one."""
+        previous = self.explanations.get(key, "")
+        if text:
+            self.explanations[key] = text  # in place if it was there: the file keeps its order
+        else:
+            self.explanations.pop(key, None)
         return previous
 
     def set_text(self, part_id: str, text: str) -> str:
@@ -134,8 +157,8 @@ def new_report(organ: str, year: int) -> Report:
 
 
 def as_previous(report: Report) -> Report:
-    """``report`` as another year's ``previous``: a copy without a previous of its own."""
-    return replace(report, text=dict(report.text), cells=dict(report.cells), previous=None)
+    """``report`` as another year's ``previous``: a copy without a previous (or explanations) of its own."""
+    return replace(report, text=dict(report.text), cells=dict(report.cells), explanations={}, previous=None)
 
 
 def next_year(last: Report) -> Report:

@@ -4,17 +4,22 @@
 a stable rule id, a severity, the exact place and a message with the numbers.
 Checks 2–4 (totals) hold by construction for a report whose totals we
 compute; ``check_stated`` applies them to totals a published report states.
+The checks on the text live in ``gxdesk.text_checks``, the deadline's in
+``gxdesk.deadline``; docs/rules.md lists every rule. A finding the clerk has
+answered (``Report.explanations``) carries the answer; a warning so answered is
+*explained*, an error stays an error.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from datetime import date
 from decimal import Decimal
-from enum import Enum
 from typing import Callable, Iterable, Iterator, Mapping
 
 from gxdesk import schema
+from gxdesk.deadline import deadline_checks, deadline_for
+from gxdesk.findings import ERROR, META_SECTION, WARNING, Finding, Severity
 from gxdesk.model import CellKey, Report, Value
 from gxdesk.numbers import format_number as fmt
 from gxdesk.schema import (
@@ -30,45 +35,35 @@ from gxdesk.schema import (
     Kind,
     cell_name,
 )
+from gxdesk.text_checks import TEXT_RULES
+from gxdesk.text_checks.similarity import (
+    COMPARED_SECTIONS,
+    REPEAT_LIMIT,
+    REPEAT_MIN_CHARS,
+    repeated_share,
+    section_text,
+)
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-    @property
-    def label(self) -> str:
-        return "错误" if self is Severity.ERROR else "提醒"
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: Severity
-    message: str
-    section: str  # 一 … 六, or 基本信息
-    table: str = ""
-    row: str = ""  # "" with a column set: the whole column
-    column: str = ""
-    field: str = ""  # a text part id or a meta key
-
-    def to_dict(self) -> dict[str, str]:
-        out = asdict(self)
-        out["severity"] = self.severity.value
-        return out
-
-
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
-META_SECTION = "基本信息"
+# Findings are built in gxdesk.findings; the window and the CLI take them from here with the rules.
+__all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "REPEAT_LIMIT", "REPEAT_MIN_CHARS", "RULES", "TABLE_RULES",
+           "WARNING", "Finding", "Severity", "check", "check_stated", "repeated_share", "summary"]
 
 Rule = Callable[[Report], Iterable[Finding]]
 CrossRule = Callable[[Report, Report], Iterable[Finding]]
 
 
-def check(report: Report, previous: Report | None = None) -> list[Finding]:
-    findings = [f for rule in RULES for f in rule(report)]
+def check(report: Report, previous: Report | None = None, *, deadline: str | date | None = None,
+          today: date | None = None, text: bool = True) -> list[Finding]:
+    """Every finding, errors first. ``deadline`` is the 发布期限 (a date, or a month-day setting
+    such as "01-26"; by default the organ's); with ``today`` given, a deadline passed before the
+    report is finished is a finding too. ``text=False`` leaves out the checks on the text (the
+    window's very first check, before its first paint: their patterns take ≈ 30 ms to compile)."""
+    findings = [f for rule in (RULES if text else TABLE_RULES) for f in rule(report)]
     if previous is not None:
         findings += [f for rule in CROSS_RULES for f in rule(report, previous)]
+    findings += deadline_checks(report, findings, deadline_for(report, deadline), today)
+    if report.explanations:
+        findings = [f.with_explanation(report.explanations.get(f.key)) for f in findings]
     # Errors first; within a severity, the order the report reads in.
     return sorted(findings, key=lambda f: f.severity is not ERROR)
 
@@ -79,7 +74,9 @@ def summary(findings: list[Finding]) -> str:
     warnings = len(findings) - errors
     if not findings:
         return "勾稽关系：全部平衡，未发现问题"
-    parts = [f"{errors} 处错误" if errors else "", f"{warnings} 处提醒" if warnings else ""]
+    explained = sum(f.explained for f in findings)
+    parts = [f"{errors} 处错误" if errors else "",
+             f"{warnings} 处提醒" + (f"（{explained} 处已说明）" if explained else "") if warnings else ""]
     return "，".join(p for p in parts if p)
 
 
@@ -162,24 +159,6 @@ def problems_stated(report: Report) -> Iterator[Finding]:
                       "五", field="problems")
 
 
-def fee_reported(report: Report) -> Iterator[Finding]:
-    """Check 9: refusals for unpaid fees mean section 六 must report the 信息处理费."""
-    other = report.text.get("other", "")
-    if "处理费" in other:
-        return
-    unpaid = report.value(REQUESTS.id, "other_no_fee", "total") or 0
-    where = SECTION_BY_ID["六"].short
-    if unpaid:
-        name = cell_name(REQUESTS.id, "other_no_fee", "total")
-        yield Finding("text.fee_not_reported", ERROR,
-                      f"{name}为 {fmt(unpaid)}，说明发过收费通知：{where}须说明信息处理费的收取情况",
-                      "六", field="other")
-    else:
-        yield Finding("text.fee_statement", WARNING,
-                      f"{where}没有说明信息处理费收取情况，通常写明“本年度未收取信息处理费”",
-                      "六", field="other")
-
-
 def meta(report: Report) -> Iterator[Finding]:
     """What the title and the signature block need."""
     if not report.organ.strip():
@@ -191,14 +170,19 @@ def meta(report: Report) -> Iterator[Finding]:
     if not report.date:
         yield Finding("meta.date_missing", WARNING, "基本信息：没有填写成文日期，落款需要它",
                       META_SECTION, field="date")
-    elif int(report.date[:4]) != report.year + 1:
+    elif report.date < f"{report.year + 1:04d}-01-01":
+        yield Finding("meta.date_early", ERROR,
+                      f"基本信息：成文日期 {report.date} 早于 {report.year} 年度结束（{report.year}年12月31日），"
+                      f"年度报告只能在次年成文", META_SECTION, field="date")
+    elif int(report.date[:4]) > report.year + 1:
         yield Finding("meta.date_year", WARNING,
                       f"基本信息：成文日期 {report.date} 不在 {report.year + 1} 年，"
                       f"{report.year} 年度的报告通常在次年 1 月成文",
                       META_SECTION, field="date")
 
 
-RULES: tuple[Rule, ...] = (meta, values, requests_balance, problems_stated, fee_reported)
+TABLE_RULES: tuple[Rule, ...] = (meta, values, requests_balance, problems_stated)
+RULES: tuple[Rule, ...] = (*TABLE_RULES, *TEXT_RULES)
 
 
 # --- Across years --------------------------------------------------------------------
@@ -269,32 +253,13 @@ def year_on_year(report: Report, previous: Report) -> Iterator[Finding]:
         yield _cell_finding("cross.ratio", WARNING, f"{cell_name(*key)}{change}", key)
 
 
-# Share of this year's text found verbatim in last year's above which reviewers
-# call it copied (check 11); shorter texts than the floor are left alone.
-REPEAT_LIMIT = 0.5
-REPEAT_MIN_CHARS = 40
-_SHINGLE = 8
-
-
-def _shingles(text: str) -> set[str]:
-    # Digits are masked so that changing 2024 to 2025 does not hide a copy.
-    flat = re.sub(r"\d+", "#", "".join(text.split()))
-    return {flat[i:i + _SHINGLE] for i in range(len(flat) - _SHINGLE + 1)}
-
-
-def repeated_share(this: str, last: str) -> float:
-    """Fraction of this text's 8-character runs that also occur in last year's."""
-    mine = _shingles(this)
-    return len(mine & _shingles(last)) / len(mine) if mine else 0.0
-
-
 def text_repeated(report: Report, previous: Report) -> Iterator[Finding]:
-    for section in ("一", "五"):
+    for section in COMPARED_SECTIONS:
         parts = [p.id for p in TEXT_PARTS if p.section == section]
-        this = "\n".join(report.text.get(p, "") for p in parts)
+        this = section_text(report, section)
         if len("".join(this.split())) < REPEAT_MIN_CHARS:
             continue
-        share = repeated_share(this, "\n".join(previous.text.get(p, "") for p in parts))
+        share = repeated_share(this, section_text(previous, section))
         if share > REPEAT_LIMIT:
             heading = SECTION_BY_ID[section].heading
             yield Finding("cross.text_repeated", WARNING,

@@ -56,6 +56,7 @@ class Row:
     groups: tuple[str, ...] = ()  # enclosing row labels, outermost first
     sum_of: tuple[str, ...] = ()  # a computed row: the rows it adds up
     short: str = ""  # how running text names the row, e.g. 二、上年结转; the label unless given
+    aliases: tuple[str, ...] = ()  # other labels published tables print for it (the importer reads them)
 
     def __post_init__(self) -> None:
         if not self.short:
@@ -193,12 +194,19 @@ META_LABELS = {f.id: f.label for f in META_FIELDS}
 
 # --- The title ---------------------------------------------------------------------
 
-REPORT_KIND = "政府信息公开工作年度报告"
+REPORT_KIND_WORDS = ("政府信息公开", "工作", "年度报告")  # where a long title may break
+REPORT_KIND = "".join(REPORT_KIND_WORDS)  # 政府信息公开工作年度报告
 
 
 def standard_title(organ: str, year: int) -> tuple[str, str]:
-    """The standard title in the two parts a long title breaks between: the organ, then the rest."""
+    """The standard title in two parts: the organ, then the rest."""
     return organ, f"{year}年{REPORT_KIND}"
+
+
+def standard_title_words(organ: str, year: int) -> tuple[str, ...]:
+    """The standard title in the words a long title may break between (the organ's own words
+    are found by ``gxdesk.render.breaking``)."""
+    return organ, f"{year}年", *REPORT_KIND_WORDS
 
 
 def short_title(organ: str, year: int) -> str:
@@ -249,7 +257,7 @@ PROACTIVE = Table(
     shape=Shape.STACKED,
     blocks=(
         Block("第二十条第（一）项", _DOC_COLUMNS,
-              (Row("rules", "规章"), Row("normative_documents", "行政规范性文件")),
+              (Row("rules", "规章"), Row("normative_documents", "行政规范性文件", aliases=("规范性文件",))),
               corner="信息内容"),
         Block("第二十条第（五）项", _DECISIONS, (Row("licensing", "行政许可"),), corner="信息内容",
               file_form=FileForm.VALUE),

@@ -20,9 +20,14 @@ _UNUSABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
 
-def clean_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def writable(text: str) -> str:
+    """Text every writer can take, its line breaks left as they are (the importer reads them)."""
     return _UNUSABLE.sub(REPLACEMENT, _CONTROLS.sub("", text))
+
+
+def clean_text(text: str) -> str:
+    """Text as stored: writable, and one kind of line break."""
+    return writable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def clean_line(text: str) -> str:

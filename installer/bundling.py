@@ -43,6 +43,8 @@ EXCLUDED_MODULES = [
 
 # Qt modules the window needs: QtPrintSupport serves 打印.
 HIDDEN_QT = ["PySide6.QtPrintSupport"]
+# ReportLab imports its C accelerators with exec(), which PyInstaller cannot follow.
+HIDDEN_OTHER = ["_rl_accel"]
 
 # Plugin folders of Qt kept; every other plugin folder is left out. platforms and
 # styles are filtered further below; printsupport is the print dialog's back end.

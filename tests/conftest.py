@@ -2,6 +2,9 @@ import os
 
 # Before anything imports Qt: the GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Reproducible documents: both writers date the file 2026-01-20 00:00 UTC, not the time of the test
+# (the metadata test removes it to see the export time).
+os.environ["SOURCE_DATE_EPOCH"] = "1768867200"
 
 import subprocess
 from datetime import timedelta

@@ -134,6 +134,51 @@ def _paragraphs(text: str) -> list[Block]:
     return [Block("para", p) for p in text.split("\n") if p]
 
 
+def appendix_document(report: Report, options: Options | None = None, *, own_headings: bool = False) -> list[Block]:
+    """The report as prose, its three tables printed after it as an appendix (附件).
+
+    Sections 二–四 are written as sentences counting things ("上年结转…申请 3 件…予以公开 29 件"),
+    which must never be read as table rows. ``own_headings``: the prose numbers its own parts
+    一、二、三… (基本情况, 主要做法…) instead of the six section headings; the appendix then prints
+    each table under its section heading."""
+    options = options or Options()
+    cells = report.cells
+    counts = {
+        "二": f"本年度制发规章 {cells[('proactive', 'rules', 'issued')]} 件，现行有效规范性文件 "
+              f"{cells[('proactive', 'normative_documents', 'in_force')]} 件，办理行政许可 "
+              f"{cells[('proactive', 'licensing', 'count')]} 件，",
+        "三": f"上年结转政府信息公开申请 {cells[('requests', 'carried_over', 'natural_person')]} 件，本年新收申请 "
+              f"{cells[('requests', 'new', 'natural_person')]} 件，予以公开 {cells[('requests', 'granted', 'natural_person')]} 件，"
+              f"部分公开 {cells[('requests', 'partially_granted', 'business')]} 件",
+        "四": f"行政复议 {cells[('appeals', 'review', 'upheld')]} 起，结果维持 {cells[('appeals', 'review', 'upheld')]} 起，"
+              f"行政诉讼 {cells[('appeals', 'litigation_direct', 'pending')]} 起",
+    }
+    own = iter(["一、基本情况", "二、主要做法", "三、数据统计", "四、复议诉讼", "五、问题与不足", "六、其他事项"])
+    blocks = [Block("para", report.doc_number), Block("title", report.display_title)]
+    blocks += _paragraphs(report.text["preamble"])
+    for section in schema.SECTIONS:
+        blocks.append(Block("heading", next(own) if own_headings else section.heading))
+        if section.id in counts:
+            blocks.append(Block("para", counts[section.id]))  # broken off before its 。, as a PDF copy is
+            blocks.append(Block("para", "具体数据见附件。"))
+            continue
+        number = 0
+        for part in TEXT_PARTS:
+            if part.section != section.id:
+                continue
+            if part.title:
+                blocks.append(Block("subheading", f"（{chinese_number(number + 1)}）{part.title}"))
+                number += 1
+            blocks += _paragraphs(report.text[part.id])
+    blocks += [Block("para", report.organ), Block("para", print_date(report.date)),
+               Block("para", "附件：政府信息公开工作年度报告统计表")]
+    for section in schema.SECTIONS:
+        if section.id in schema.TABLE_BY_SECTION:
+            blocks.append(Block("para", section.heading))
+            blocks.append(Block("table", grid=table_grid(schema.TABLE_BY_SECTION[section.id], report, options)))
+    return blocks
+
+
 # --- Text layouts ------------------------------------------------------------------------------
 
 TableWriter = Callable[[Grid], Iterator[str]]
@@ -201,6 +246,31 @@ def split_headers(grid: Grid) -> Iterator[str]:
             yield "\t".join(spaced(p[line]) if line < len(p) else "" for p in pieces)
 
 
+def word_table_as_text(grid: Grid) -> Iterator[str]:
+    """A Word table copied as plain text: each cell on its own line after a tab, the row and group
+    labels and the header words one character a line, a blank line between rows."""
+    for row in grid.rows:
+        for cell in row:
+            if cell.role in ("label", "group", "header") and cell.text:
+                yield from ("\t" + char for char in cell.text)
+            else:
+                yield "\t" + cell.text
+        yield ""
+
+
+def ocr_markdown(grid: Grid, fragment: int = 7) -> Iterator[str]:
+    """Markdown an OCR or LLM tool makes of a scanned table: generic headers (数据1 … 数据N) instead of
+    the printed ones, and the table split into fragments of a few rows, each with its own header."""
+    rows = matrix(grid)
+    for start in range(0, len(rows), fragment):
+        yield ""
+        yield "| " + " | ".join(f"数据{i + 1}" for i in range(grid.width)) + " |"
+        yield "|" + "---|" * grid.width
+        for row in rows[start:start + fragment]:
+            yield "| " + " | ".join(text for text, _ in row) + " |"
+        yield ""
+
+
 def text_document(blocks: list[Block], table: TableWriter = tab_rows, *, markdown: bool = False,
                   blank_lines: random.Random | None = None, wrap: int = 0) -> str:
     out: list[str] = []
@@ -231,7 +301,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def html_document(blocks: list[Block], *, charset: str = "utf-8", layout_table: bool = False) -> str:
+def page_chrome(title: str, site: str = "某某县人民政府") -> str:
+    """What a government site prints around an article: navigation, a breadcrumb and the
+    metadata table (名称/索引号/发布机构/公开日期) — with names that are not the report's organ."""
+    return (f'<div class="nav"><a href="/">首页</a> | <a>{site}</a> | <a>政务公开</a> | <a>政府信息公开年报</a></div>'
+            f'<div class="crumb">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>政府信息公开年报</a></div>'
+            '<table class="meta">'
+            f"<tr><td>索引号：</td><td>11141100MB1234567X/2026-00012</td><td>发布机构：</td><td>{site}办公室</td></tr>"
+            f"<tr><td>名　称：</td><td colspan=\"3\">{_escape(title)}</td></tr>"
+            "<tr><td>主题分类：</td><td>政务公开</td><td>公开日期：</td><td>2026-01-20</td></tr>"
+            "</table>")
+
+
+def html_document(blocks: list[Block], *, charset: str = "utf-8", layout_table: bool = False,
+                  chrome: bool = False) -> str:
     body: list[str] = []
     tags = {"title": "h1", "heading": "h2", "subheading": "h3", "para": "p"}
     for block in blocks:
@@ -251,11 +334,14 @@ def html_document(blocks: list[Block], *, charset: str = "utf-8", layout_table: 
             tag = tags[block.kind]
             body.append(f'<{tag} style="text-indent:2em">{_escape(block.text)}&nbsp;</{tag}>')
     content = "\n".join(body)
+    title = next((b.text for b in blocks if b.kind == "title"), "")
+    if chrome:  # the site's frame first, then the article
+        content = page_chrome(title) + f'<div class="article">{content}</div><div class="footer">主办：某某县人民政府办公室</div>'
     if layout_table:  # the CMS page frame many government sites use
         content = (f'<table width="100%"><tr><td>导航</td><td>首页 &gt; 政务公开</td></tr>'
                    f'<tr><td colspan="2"><div class="article">{content}</div></td></tr></table>')
     return (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
-            f"<title>年度报告</title><style>p {{margin:0}}</style><script>document.write('<p>x</p>')</script>"
+            f"<title>{_escape(next((b.text for b in blocks if b.kind == 'title'), '年度报告'))}_某某县人民政府</title><style>p {{margin:0}}</style><script>document.write('<p>x</p>')</script>"
             f"</head><body>\n{content}\n</body></html>\n")
 
 

@@ -52,6 +52,11 @@ def convert_to_pdf(docx: Path, outdir: Path, timeout: float = 180, profile: Path
     ``profile`` keeps LibreOffice's user profile between runs (a warm start,
     as on a desktop that has run it before); by default it is a fresh one.
     """
+    return convert_all([docx], outdir, timeout, profile)[0]
+
+
+def convert_all(documents: list[Path], outdir: Path, timeout: float = 300, profile: Path | None = None) -> list[Path]:
+    """Several documents converted by one LibreOffice run (it starts once); the PDFs' paths."""
     binary = soffice()
     if binary is None:
         raise RuntimeError("soffice not found")
@@ -61,10 +66,11 @@ def convert_to_pdf(docx: Path, outdir: Path, timeout: float = 180, profile: Path
         env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(home)))
         subprocess.run(
             [binary, f"-env:UserInstallation={(home / 'user').as_uri()}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+             "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)],
             check=True, capture_output=True, timeout=timeout, env=env,
         )
-    result = outdir / (docx.stem + ".pdf")
-    if not result.is_file():
-        raise RuntimeError(f"LibreOffice produced no PDF for {docx}")
-    return result
+    results = [outdir / (docx.stem + ".pdf") for docx in documents]
+    for docx, result in zip(documents, results, strict=True):
+        if not result.is_file():
+            raise RuntimeError(f"LibreOffice produced no PDF for {docx}")
+    return results

@@ -28,7 +28,7 @@ def expected_figures(report: Report) -> list[str]:
 
 def expected_sequence(report: Report) -> list[str]:
     """Texts that must appear, in this order: number, title, headings, signature."""
-    out = [report.doc_number, report.organ, f"{report.year}年政府信息公开工作年度报告"]
+    out = [report.doc_number, *schema.standard_title_words(report.organ, report.year)]
     for section in schema.SECTIONS:
         out.append(section.heading)
         titled = [p for p in schema.TEXT_PARTS if p.section == section.id and p.title and report.text[p.id].strip()]

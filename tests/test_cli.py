@@ -27,19 +27,25 @@ def test_check_of_a_clean_report_exits_0(capsys):
 def test_check_of_an_unbalanced_report_exits_1_and_names_the_column(tmp_path, capsys, sample):
     sample.set_cells({("requests", "new", "business"): 10})
     gxr.save(sample, tmp_path / "r.gxr")
-    code, out, _ = run(capsys, "check", str(tmp_path / "r.gxr"))
+    code, out, _ = run(capsys, "check", str(tmp_path / "r.gxr"), "--today", "2026-01-10")
     assert code == 1
-    assert out.splitlines() == ["错误  三、申请情况「商业企业」列不平衡：一+二=11，（七）总计+四=10，相差 1", "1 处错误"]
+    assert out.splitlines() == [
+        "错误  三、申请情况「商业企业」列不平衡：一+二=11，（七）总计+四=10，相差 1",
+        # the text still says 71 of them came in
+        "错误  一、总体情况「依申请公开」与表格不一致：写“新收政府信息公开申请71件”，"
+        "三、申请情况「一、本年新收政府信息公开申请数量」「总计」为 72",
+        "2 处错误"]
 
 
 def test_check_json_lists_findings_with_locations(tmp_path, capsys, sample):
     sample.date = ""
     gxr.save(sample, tmp_path / "r.gxr")
-    code, out, _ = run(capsys, "check", str(tmp_path / "r.gxr"), "--json")
+    code, out, _ = run(capsys, "check", str(tmp_path / "r.gxr"), "--json", "--today", "2026-01-10")
     assert code == 0  # a warning only
     assert json.loads(out) == [{"rule": "meta.date_missing", "severity": "warning",
                                 "message": "基本信息：没有填写成文日期，落款需要它", "section": "基本信息",
-                                "table": "", "row": "", "column": "", "field": "date"}]
+                                "table": "", "row": "", "column": "", "field": "date",
+                                "start": None, "end": None, "explanation": None}]
 
 
 def test_check_with_last_years_report_applies_the_cross_year_rules(tmp_path, capsys, sample):

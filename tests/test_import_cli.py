@@ -32,15 +32,27 @@ def test_complete_report_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert gxr.load(out_file) == import_file(REAL / "yangcheng-2023.md").report
 
 
-def test_report_needing_review_exits_1_and_says_what(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_blanks_read_as_0_are_noted_and_need_no_review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_file = tmp_path / "xingxian.gxr"
     code, out, err = _run(capsys, str(REAL / "xingxian-2025.txt"), "-o", str(out_file))
-    assert (code, err) == (1, "")
-    assert "原表留空：四、复议诉讼「行政复议」「结果维持」" in out
-    assert "需要核对" in out
+    assert (code, err) == (0, "")
+    assert "说明  原表 4 格留空，按 0 读入：四、复议诉讼「行政复议」「结果维持」" in out
+    assert "全部找到" in out
     saved = gxr.load(out_file)
-    assert saved.cells[("appeals", "review", "upheld")] is None  # blank stays blank in the file
+    assert saved.cells[("appeals", "review", "upheld")] == 0  # no printed total says otherwise
     assert saved.cells[("proactive", "licensing", "count")] == 5705
+
+
+def test_report_needing_review_exits_1_and_says_what(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    large: Report) -> None:
+    src = tmp_path / "short.txt"
+    text = layouts.text_document(layouts.document(large))
+    src.write_text("\n".join(line for line in text.split("\n") if not line.startswith("行政处罚")), encoding="utf-8")
+    out_file = tmp_path / "short.gxr"
+    code, out, err = _run(capsys, str(src), "-o", str(out_file))
+    assert (code, err) == (1, "")
+    assert "未找到第二部分表格「行政处罚」" in out and "需要核对" in out
+    assert gxr.load(out_file).cells[("proactive", "penalty", "count")] is None  # unfound stays blank
 
 
 def test_mismatched_totals_are_printed(tmp_path: Path, capsys: pytest.CaptureFixture[str], large: Report) -> None:

@@ -39,10 +39,11 @@ XINGXIAN_BLANK = frozenset(("appeals", "review", c) for c in ("upheld", "correct
 
 def test_xingxian_figures_as_published() -> None:
     result = _imported("xingxian-2025.txt")
-    assert result.report.cells == _published({"licensing": (5705,)}, XINGXIAN_BLANK)
-    # The four 行政复议 cells are empty in the published row (only ten figures are printed):
-    # kept blank for review, never turned into zeros.
-    assert result.blank == XINGXIAN_BLANK
+    assert result.report.cells == _published({"licensing": (5705,)})
+    # The four 行政复议 cells (and their 总计) are empty in the published row: only ten figures
+    # are printed, after five empty cells. No printed total says otherwise: read as 0, and noted.
+    assert result.zeroed == XINGXIAN_BLANK and not result.blank
+    assert result.all_notes()[0].startswith("原表 4 格留空，按 0 读入：四、复议诉讼「行政复议」「结果维持」")
     assert not result.unfound and not result.findings
     # Printed totals: the （七）总计 row in full, the 总计 column where the row prints seven figures.
     total_row = {("requests", "total", c.id) for c in schema.REQUESTS.blocks[0].columns}
@@ -52,12 +53,14 @@ def test_xingxian_figures_as_published() -> None:
     assert set(result.stated.values()) == {0}
 
 
-def test_xingxian_rows_short_of_the_total_column_are_reported() -> None:
+def test_xingxian_rows_short_of_the_total_column_are_placed_by_the_totals() -> None:
     result = _imported("xingxian-2025.txt")
-    # Rows 1–5 of （三）不予公开 print six figures for seven columns.
-    [short] = [m for m in result.missing if "比表格的列少" in m]
+    # Rows 1–5 of （三）不予公开 print six figures for seven columns: the printed totals (all 0)
+    # allow one reading only, and it is noted, not left to review.
+    [short] = [n for n in result.all_notes() if "印出的数字比格子少" in n]
     assert short.startswith("第三部分表格有 5 行")
     assert "1.属于国家秘密" in short and "5.属于三类内部事务信息" in short and "6.属于" not in short
+    assert result.messages() == []
 
 
 def test_xingxian_meta() -> None:

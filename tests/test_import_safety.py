@@ -55,21 +55,33 @@ def test_zip_bomb_by_entry_count(tmp_path: Path) -> None:
     assert "内部文件" in message
 
 
-def test_zip_bomb_by_compression_ratio(tmp_path: Path) -> None:
-    bomb = b"\0" * (8 * 1024 * 1024)  # compresses about a thousandfold
-    message = _refused(_zip(tmp_path / "bomb.docx", {DOCUMENT: _document_xml(""), "word/x.bin": bomb}))
-    assert "压缩比异常" in message
+def _bomb(size: int) -> bytes:
+    return b"\0" * size  # compresses about a thousandfold
+
+
+def test_zip_bomb_by_compression_ratio_and_expansion(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "bomb.docx", {DOCUMENT: _document_xml(""), "word/x.bin": _bomb(docx_reader.BOMB_FLOOR + 1)})
+    message = _refused(path)
+    assert "word/x.bin" in message and "压缩比" in message and "倍" in message and "疑似压缩炸弹" in message
+    assert f"上限 {docx_reader.MAX_RATIO} 倍" in message and f"上限 {docx_reader.BOMB_FLOOR // docx_reader.MB} MB" in message
+
+
+def test_a_highly_compressed_entry_that_stays_small_is_no_bomb(tmp_path: Path) -> None:
+    """Ratio alone is not a bomb: 8 MB of zeros (~1000×) beside a real document is read past."""
+    body = "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p>"
+    path = _zip(tmp_path / "ok.docx", {DOCUMENT: _document_xml(body), "word/x.bin": _bomb(8 * 1024 * 1024)})
+    assert import_file(path).report.text["overview"] == "正文。"
 
 
 def test_zip_bomb_by_total_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx_reader, "MAX_UNPACKED", 1024 * 1024)  # building 256 MB would be slow
     entries = {DOCUMENT: _document_xml(""), "word/a.bin": os.urandom(600_000), "word/b.bin": os.urandom(600_000)}
     message = _refused(_zip(tmp_path / "big.docx", entries))
-    assert "解压后过大" in message
+    assert "解压后共 1 MB，超过 1 MB 的上限" in message
 
 
 def test_limits_are_checked_before_anything_is_decompressed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _zip(tmp_path / "bomb.docx", {DOCUMENT: _document_xml(""), "word/x.bin": b"\0" * (8 * 1024 * 1024)})
+    path = _zip(tmp_path / "bomb.docx", {DOCUMENT: _document_xml(""), "word/x.bin": _bomb(docx_reader.BOMB_FLOOR + 1)})
     opened: list[str] = []
     original = zipfile.ZipFile.open
 
@@ -148,7 +160,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "advice"), [
-    ("report.pdf", "复制"), ("report.doc", "另存为 .docx"), ("report.xlsx", "可导入 .docx"),
+    ("report.doc", "另存为 .docx"), ("report.xlsx", "可导入 PDF、.docx"), ("report.ofd", "导出为 PDF"),
     ("report", "无扩展名"), ("report.gxr", "直接打开"),
 ])
 def test_wrong_extension(tmp_path: Path, name: str, advice: str) -> None:
@@ -168,9 +180,15 @@ def test_html_is_parsed_never_executed(large_html: str) -> None:
     assert "document.write" not in "".join(trapped.text.values())
 
 
-def test_deeply_nested_html_does_not_crash() -> None:
+def test_deeply_nested_html_is_refused_in_one_line() -> None:
     page = "<html><body>" + "<div>" * 20_000 + "一、总体情况" + "</div>" * 20_000 + "</body></html>"
-    result = import_bytes(page.encode(), "html", "deep.html")  # no RecursionError
+    with pytest.raises(ImportFileError, match="嵌套超过 256 层"):  # no RecursionError
+        import_bytes(page.encode(), "html", "deep.html")
+
+
+def test_html_nested_as_deep_as_libxml2_allows_reads() -> None:
+    page = "<html><body>" + "<div>" * 200 + "一、总体情况" + "</div>" * 200 + "</body></html>"
+    result = import_bytes(page.encode(), "html", "deep.html")
     assert "未找到第三部分表格" in result.missing
 
 
@@ -214,3 +232,24 @@ def test_refusal_reads_the_zip_from_bytes_too() -> None:
             archive.writestr(f"{i}", b"")
     with pytest.raises(ImportFileError, match="内部文件"):
         import_bytes(buffer.getvalue(), "docx", "x.docx")
+
+
+def _central_directory_patched(tmp_path: Path, offset: int, value: bytes) -> Path:
+    """A .docx whose first central-directory entry has ``value`` written at ``offset`` of its header."""
+    body = "<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+    data = bytearray(_zip(tmp_path / "x.docx", {DOCUMENT: _document_xml(body)}).read_bytes())
+    at = data.index(b"PK\x01\x02") + offset
+    data[at:at + len(value)] = value
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(("offset", "value"), [
+    (6, b"\x83\x00"),  # "version needed to extract" 13.1: zipfile raises NotImplementedError
+    (42, b"\xff\xff\xff\x7f"),  # the local header's offset past the end: a negative seek (ValueError)
+], ids=["zip version", "local header offset"])
+def test_a_damaged_zip_directory_is_one_line(tmp_path: Path, offset: int, value: bytes) -> None:
+    """Found by tests/test_import_fuzz_pdf.py: both ended in a traceback."""
+    message = _refused(_central_directory_patched(tmp_path, offset, value))
+    assert "damaged.docx" in message and ("损坏" in message or "不是有效的 Word 文档" in message)

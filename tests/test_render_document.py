@@ -44,8 +44,8 @@ def test_title_doc_number_and_signature(sample: Report) -> None:
     assert blocks[0] == DocNumber("青市监发〔2026〕3号")
     title = blocks[1]
     assert isinstance(title, Title)
-    # Too long for one line of 2号: broken after the organ, where the template allows it.
-    assert title.lines == ("青禾县市场监督管理局", "2025年政府信息公开工作年度报告")
+    # Too long for one line of 2号: broken between words into the 上长下短 shape (13 over 12).
+    assert title.lines == ("青禾县市场监督管理局2025年", "政府信息公开工作年度报告")
     assert blocks[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=False)
     assert build(sample, seal=True).pieces[-1] == Signature("青禾县市场监督管理局", "2026年1月20日", seal=True)
 
@@ -134,7 +134,8 @@ def test_a_copied_template_changes_the_wording(sample: Report, tmp_path: Path) -
     own = "{{ organ }}<wbr/>{{ year }}年度政务公开工作报告"
     path.write_text(text.replace("{{ title or standard_title }}", own), encoding="utf-8")
     title = build(sample, template_dir=folder).pieces[1]
-    assert isinstance(title, Title) and title.lines[-1] == "2025年度政务公开工作报告"
+    # Too long for a line: balanced 上长下短 between words, "2025年度" kept whole.
+    assert isinstance(title, Title) and title.lines == ("青禾县市场监督管理局2025年度", "政务公开工作报告")
 
 
 def test_a_template_copied_from_version_0_1_prints_the_same(sample: Report, tmp_path: Path) -> None:
@@ -189,3 +190,58 @@ def test_importing_render_loads_no_heavy_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --- Sub-headings the clerk typed (GB/T 9704 7.3.3) ---------------------------------------------
+
+
+def test_typed_sub_headings_are_set_like_the_generated_ones(sample: Report) -> None:
+    sample.text["other"] = ("本年度未收取信息处理费。\n\n（一）政务公开工作要点落实情况\n\n全部完成12项任务。\n\n"
+                            "（二）建议提案办理情况。全年办理建议14件。\n\n1.建议办理\n\n1.5万元的经费已到位。")
+    pieces = build(sample).pieces
+    six = list(pieces)[next(i for i, p in enumerate(pieces) if isinstance(p, Heading) and p.text.startswith("六、")) + 1:-1]
+    assert six == [
+        Paragraph("本年度未收取信息处理费。"),
+        Heading(2, "（一）政务公开工作要点落实情况"),  # alone on its line: a heading, 楷体
+        Paragraph("全部完成12项任务。"),
+        Paragraph("（二）建议提案办理情况。全年办理建议14件。", "（二）建议提案办理情况。", 2),  # run in: its lead in 楷体
+        Heading(3, "1.建议办理"),
+        Paragraph("1.5万元的经费已到位。"),  # a figure, not a number
+    ]
+
+
+def test_under_a_generated_sub_heading_typed_ones_are_a_level_below(sample: Report) -> None:
+    title = {p.id: p.title for p in schema.TEXT_PARTS}
+    sample.text["problems"] = f"（一）{title['problems']}\n\n（一）解读形式单一。以文字为主。\n\n（二）报送不及时"
+    pieces = build(sample).pieces
+    start = pieces.index(Heading(2, f"（一）{title['problems']}"))
+    assert list(pieces[start + 1: start + 3]) == [
+        # The clerk's own repetition of the part's title is not printed twice.
+        Paragraph("（一）解读形式单一。以文字为主。", "（一）解读形式单一。", 3),  # no second （一） level: 仿宋
+        Heading(3, "（二）报送不及时"),
+    ]
+
+
+def test_a_typed_lead_prints_in_its_face(sample: Report, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from gxdesk.render import fonts, render
+
+    sample.text["other"] = "（一）要点落实情况。全部完成。"
+    out = tmp_path / "r.pdf"
+    render(sample, out)
+    kai = fonts.resolve()[fonts.FontRole.KAI].face
+    body = fonts.resolve()[fonts.FontRole.BODY].face
+    assert kai is not None and body is not None
+    document = pdfium.PdfDocument(out)
+    text_page = document[len(document) - 1].get_textpage()
+    names = {}
+    buffer = (raw.c_char * 256)()
+    flags = raw.c_int()
+    for i in range(text_page.count_chars()):
+        raw.FPDFText_GetFontInfo(text_page.raw, i, buffer, 256, flags)
+        names[text_page.get_text_range(i, 1)] = buffer.value.decode("latin-1")
+    document.close()
+    assert names["要"] != names["全"]  # the lead (（一）要点落实情况。) in 楷体, the rest in 仿宋
+    assert names["完"] == names["全"]

@@ -59,13 +59,15 @@ def test_windows_standard_fonts_by_name_gb2312_preferred() -> None:
     windows = [face("仿宋", "FangSong"), face("仿宋_GB2312", "FangSong_GB2312"), face("黑体", "SimHei"),
                face("楷体", "KaiTi"), face("宋体", "SimSun"), face("新宋体", "NSimSun")]
     chosen = {role: fonts._choose(role, [], windows, []) for role in FontRole}
-    assert chosen[FontRole.BODY].docx_name == "仿宋_GB2312"
-    assert chosen[FontRole.HEADING].docx_name == "黑体"
-    assert chosen[FontRole.KAI].docx_name == "楷体"
-    assert chosen[FontRole.SONG].docx_name == "宋体"
-    # Stock Windows has no 小标宋: bold 宋体 stands in, in the PDF and in the .docx.
+    assert chosen[FontRole.BODY].face.families[0] == "仿宋_GB2312"  # type: ignore[union-attr]
+    assert chosen[FontRole.KAI].face.families[0] == "楷体"  # type: ignore[union-attr]
+    # The .docx names the standard faces (its font table lists the fallbacks: 楷体_GB2312 → 楷体 …).
+    assert [chosen[r].docx_name for r in FontRole] == ["仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"]
+    assert all(chosen[r].standard for r in FontRole if r is not FontRole.TITLE)
+    # Stock Windows has no 小标宋: bold 宋体 stands in, in the PDF; the .docx still asks for 小标宋.
     title = chosen[FontRole.TITLE]
-    assert title.docx_name == "宋体" and title.bold and title.docx_bold
+    assert title.face.families[0] == "宋体" and title.bold and not title.docx_bold  # type: ignore[union-attr]
+    assert not title.standard
     assert not any(c.bold for r, c in chosen.items() if r is not FontRole.TITLE)
 
 
@@ -85,9 +87,9 @@ def test_host_fonts_by_keyword_then_any_cjk_truetype() -> None:
     assert chosen[FontRole.KAI].face.families == ("AR PL UKai CN",)  # type: ignore[union-attr]
     assert chosen[FontRole.SONG].face.families == ("AR PL UMing CN",)  # type: ignore[union-attr]
     assert chosen[FontRole.HEADING].face.families == ("WenQuanYi Zen Hei",)  # type: ignore[union-attr]
-    # No 仿宋 on the host: 宋 stands in, and the .docx still asks for 仿宋.
+    # No 仿宋 on the host: 宋 stands in, and the .docx still asks for 仿宋_GB2312.
     assert chosen[FontRole.BODY].face.families == ("AR PL UMing CN",)  # type: ignore[union-attr]
-    assert chosen[FontRole.BODY].docx_name == "仿宋"
+    assert chosen[FontRole.BODY].docx_name == "仿宋_GB2312"
     only_other = fonts._choose(FontRole.SONG, [], [], [face("Some CJK Font")])
     assert only_other.face is not None
 

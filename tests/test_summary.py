@@ -13,7 +13,7 @@ import pytest
 
 from gxdesk import gxr, importer
 from gxdesk.model import ENTERED_KEYS, Report
-from gxdesk.render import render
+from gxdesk.render import fonts, render
 from gxdesk.rules import ERROR
 from gxdesk.schema import TABLES, cell_name
 from gxdesk.summary import breakdown
@@ -42,10 +42,10 @@ def county(tmp_path_factory) -> tuple[Path, dict[str, Report]]:
     rng = random.Random(63)
     docx, html, pdf = (unit_report(rng, unit_name(n)) for n in (61, 62, 63))
     (folder / "published").mkdir()
-    assert render(docx, folder / "published" / "第61单位.docx") == []
+    assert render(docx, folder / "published" / "第61单位.docx") == fonts.resolve().notes(".docx")
     page = layouts.html_document(layouts.document(html))
     (folder / "published" / "第62单位.html").write_text(page, encoding="utf-8")
-    assert render(pdf, folder / "published" / "第63单位.pdf") == []
+    assert render(pdf, folder / "published" / "第63单位.pdf") == fonts.resolve().notes(".pdf")
     return folder, {r.organ: r for r in (*reports, docx, html, pdf)}
 
 
@@ -250,7 +250,7 @@ def test_a_unit_sent_as_word_saved_as_a_web_page_counts_exactly(tmp_path):
         pytest.skip("soffice not found: LibreOffice (libreoffice-writer-nogui, installed by .ci/run)")
     reports = write_units(tmp_path / "units", 3)
     sent = unit_report(random.Random(64), unit_name(64))
-    assert render(sent, tmp_path / "第64单位.docx") == []
+    assert render(sent, tmp_path / "第64单位.docx") == fonts.resolve().notes(".docx")
     subprocess.run([binary, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--norestore",
                     "--convert-to", "html", "--outdir", str(tmp_path / "units"), str(tmp_path / "第64单位.docx")],
                    check=True, capture_output=True, timeout=300)

@@ -25,6 +25,7 @@ COMMANDS = {
     "render": "gxdesk.cli.render",
     "import": "gxdesk.cli.import_",
     "merge": "gxdesk.cli.merge",
+    "draft": "gxdesk.cli.draft",
 }
 
 
@@ -76,10 +77,15 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(namespace.run(namespace))
+        status = int(namespace.run(namespace))
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return status
     except InputError as error:
         print(f"gxdesk: {quoted(str(error))}", file=sys.stderr)  # one line, whatever a file name holds
         return 2
+    except BrokenPipeError:  # the reader went away (| head): no more output, and no traceback at exit
+        _silence_stdout()
+        return 141  # as a process ended by SIGPIPE
     except OSError as error:  # a file the command reached without one of the core's own checks: still one line
         from gxdesk.os_errors import failed
 
@@ -87,6 +93,16 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -11,7 +11,7 @@ from gxdesk.cli import parse_year
 from gxdesk.errors import InputError
 from gxdesk.schema import META_LABELS, YEAR_MAX, YEAR_MIN
 
-HELP = "导入已发布的年度报告（.docx、网页 .html/.htm、文本 .txt/.md，- 表示从标准输入读取粘贴的文字）"
+HELP = "导入已发布的年度报告（PDF、.docx、网页 .html/.htm、文本 .txt/.md，- 表示从标准输入读取粘贴的文字）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,13 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gxdesk.importer import import_bytes, import_file
+    from gxdesk.importer import import_file, import_stream
 
     output = Path(args.output)
     if output.exists() and not args.force:
         raise InputError(f"“{output}”已存在，没有覆盖；如要覆盖请加 --force")
     if args.source == "-":
-        result = import_bytes(sys.stdin.buffer.read(), "text", "标准输入")
+        result = import_stream(sys.stdin.buffer if sys.stdin is not None else None)
     else:
         result = import_file(args.source)
     report = result.report
@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     gxr.save(report, output)
     print(f"已导入：{report.organ or '（机关名称未找到）'} {report.year} 年度报告 → {output}")
+    for note in result.all_notes():
+        print(f"说明  {note}")
     lines = result.messages()
     for line in lines:
         print(line)

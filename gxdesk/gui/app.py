@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QIcon
@@ -65,12 +65,19 @@ def _load_qt_translation(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-class _QuitOnFirstPaint(QObject):
+class _OnFirstPaint(QObject):
+    """Calls ``then`` once, right after the first paint of any widget."""
+
+    def __init__(self, app: QCoreApplication, then: Callable[[], object]) -> None:
+        super().__init__(app)
+        self.then = then
+        app.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         app = QCoreApplication.instance()
         if event.type() == QEvent.Type.Paint and app is not None:
             app.removeEventFilter(self)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            QTimer.singleShot(0, self.then)
         return False
 
 
@@ -124,12 +131,13 @@ def run(path: str | None) -> int:
     configure(app)
     from gxdesk.gui.window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(check_text_later=True)  # after the first paint (Document.check_text)
     _install_error_handler(window)
     window.start(path)
     if os.environ.get(EXIT_ON_PAINT_ENV):
-        quitter = _QuitOnFirstPaint(app)
-        app.installEventFilter(quitter)
+        _OnFirstPaint(app, QCoreApplication.quit)
         app.aboutToQuit.connect(lambda: _print_first_paint(window))
+    else:
+        _OnFirstPaint(app, window.document.check_text)
     window.place()
     return app.exec()

@@ -10,8 +10,9 @@ text parts, meta fields), so that each refreshes only that.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,6 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from gxdesk.edits import EVERYTHING, NOTHING, Change, Edit, ReplaceReport, SetCells
 from gxdesk.model import CellKey, Report, Value, as_previous
 from gxdesk.rules import Finding, check, check_stated
+from gxdesk.text_checks.similarity import LastYear
 
 UNTITLED = "未命名"
 
@@ -34,12 +36,17 @@ class Document(QObject):
     history_moved = Signal(object, object, str)
 
     def __init__(self, report: Report, path: Path | None = None, name: str = UNTITLED,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, today: Callable[[], date] = date.today,
+                 check_text_later: bool = False) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
         self.untitled_name = name
         self._previous_name = ""  # where last year's report came from in this session ("" once reopened)
+        self._last_year: tuple[Report, LastYear] | None = None  # see ``last_year``
+        self.today = today  # the deadline checks' today (the tests fix it)
+        self.deadline = ""  # the 发布期限 setting as a month-day ("01-26"); "" = the organ's default
+        self.checks_text = not check_text_later  # see ``check_text``
         self.unsaved = False  # content not in its file yet (a recovered draft, an import): modified until saved
         self.read_only = False  # opened read-only (open in another window): 保存 asks for a new name
         # Totals as printed in the published report this one was imported from: compared again on every
@@ -67,6 +74,16 @@ class Document(QObject):
     def previous(self) -> Report | None:
         """Last year's report, for the cross-year checks: kept in the report (and its file)."""
         return self.report.previous
+
+    @property
+    def last_year(self) -> LastYear | None:
+        """Last year's report, ready to measure repeated text against (made once for each)."""
+        previous = self.report.previous
+        if previous is None:
+            return None
+        if self._last_year is None or self._last_year[0] is not previous:
+            self._last_year = (previous, LastYear(previous))
+        return self._last_year[1]
 
     @property
     def previous_name(self) -> str:
@@ -114,7 +131,8 @@ class Document(QObject):
 
     def recheck(self, change: Change = NOTHING) -> None:
         """Run the rules again and tell the views, with what changed in the report."""
-        self.findings = check(self.report, self.report.previous)
+        self.findings = check(self.report, self.report.previous, deadline=self.deadline, today=self.today(),
+                              text=self.checks_text)
         if self.stated:  # errors, like the ones check() puts first
             self.findings[:0] = check_stated(self.report, self.stated)
         cells: dict[CellKey, list[Finding]] = defaultdict(list)
@@ -125,10 +143,17 @@ class Document(QObject):
                 cells[(finding.table, finding.row, finding.column)].append(finding)
             elif finding.table and finding.column:
                 columns[(finding.table, finding.column)].append(finding)
-            elif finding.field:
+            if finding.field:  # a figure in the text flags its sentence and its cell
                 fields[finding.field].append(finding)
         self._cell_flags, self._column_flags, self.field_flags = dict(cells), dict(columns), dict(fields)
         self.changed.emit(change)
+
+    def check_text(self) -> None:
+        """Start checking the text too. The window's first paint does not wait for it: the text
+        checks' patterns compile on their first run, which costs start-up some 30 ms."""
+        if not self.checks_text:
+            self.checks_text = True
+            self.recheck()
 
     def flags(self, key: CellKey) -> list[Finding]:
         """Findings about this cell, or about its whole column."""

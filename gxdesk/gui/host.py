@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from gxdesk.gui.document import Document
     from gxdesk.gui.prompts import Prompts
+    from gxdesk.model import CellKey
     from gxdesk.settings import Settings
 
 # The sections of the 文件 menu, in order; a feature puts its actions at the end of one.
@@ -80,6 +81,9 @@ class Host(Protocol):
     def show_page(self, section: str, field: str = "") -> None:
         """Bring a section's tab to the front (``rules.META_SECTION`` for 基本信息), and put the
         cursor in one of its fields."""
+
+    def show_cell(self, key: CellKey) -> None:
+        """Bring a table's tab to the front with the cursor on one of its cells."""
 
     def widget(self) -> QWidget:
         """The window as the parent of a feature's own dialogs."""

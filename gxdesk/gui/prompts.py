@@ -27,13 +27,16 @@ if TYPE_CHECKING:
 
     from gxdesk.autosave import Draft
     from gxdesk.gui.importing.dialog import ImportRequest
+    from gxdesk.importer.summary import ImportSummary
+    from gxdesk.model import CellKey
     from gxdesk.rules import Finding
 
 APP_TITLE = "政府信息公开工作年度报告"  # Qt appends " - gxdesk"
 SHOWN_ERRORS = 5  # the errors question lists this many; the 检查 panel has them all
-SHOWN_LINES = 12  # a summary lists this many lines; "详细信息" has them all
+SHOWN_CHANGES = 12  # the 上年结转 question lists this many changes (三 has 7 at most)
 
 Unsaved = Literal["save", "discard", "cancel"]
+DraftPlace = Literal["replace", "append", "cancel"]  # where a draft goes in a field that has text
 # A report open in another window: open it read-only (保存 then asks for a new name), open it anyway, or not.
 OpenLocked = Literal["read_only", "open", "cancel"]
 # Saving would replace what must not be replaced silently: overwrite anyway, save elsewhere, or not.
@@ -88,12 +91,19 @@ class Prompts(Protocol):
     def ask_import(self, folder: str) -> ImportRequest | None:
         """Which published report to import and how to use it, or None (cancelled)."""
 
+    def ask_text(self, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+        """A line (or, ``multiline``, a paragraph) of text, starting from ``text``; None if cancelled."""
+
+    def ask_draft(self, part: str, draft: str) -> DraftPlace:
+        """The field ``part`` already has text: replace it with ``draft``, add the draft at its end, or cancel?"""
+
     def inform(self, title: str, text: str) -> None: ...
 
     def warn(self, title: str, text: str) -> None: ...
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        """A result with a list of details the clerk may look through (an import's findings)."""
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        """What an import found (导入结果); ``jump`` shows a cell of the window, if the items lead there."""
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         """Run the print preview until the clerk prints or closes it."""
@@ -106,6 +116,7 @@ class QtPrompts:
 
     def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
+        self.summary: QWidget | None = None  # the open 导入结果, beside the window
 
     def ask_unsaved(self, name: str) -> Unsaved:
         from PySide6.QtWidgets import QMessageBox
@@ -198,8 +209,8 @@ class QtPrompts:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, "载入上年报告", text, parent=self.parent)
-        shown = "\n".join(changes[:SHOWN_LINES])
-        more = f"\n……另有 {len(changes) - SHOWN_LINES} 处" if len(changes) > SHOWN_LINES else ""
+        shown = "\n".join(changes[:SHOWN_CHANGES])
+        more = f"\n……另有 {len(changes) - SHOWN_CHANGES} 处" if len(changes) > SHOWN_CHANGES else ""
         box.setInformativeText(f"{shown}{more}")
         buttons: dict[object, CarryOver] = {
             box.addButton("替换为上年的数字", QMessageBox.ButtonRole.AcceptRole): "replace",
@@ -249,6 +260,29 @@ class QtPrompts:
         dialog = ImportDialog(folder, self.parent)
         return dialog.request() if dialog.exec() else None
 
+    def ask_text(self, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if multiline:
+            value, ok = QInputDialog.getMultiLineText(self.parent, title, label, text)
+        else:
+            value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
+    def ask_draft(self, part: str, draft: str) -> DraftPlace:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, "按数字起草", f"“{part}”已有文字。按数字起草的段落放在哪里？",
+                          parent=self.parent)
+        box.setInformativeText(draft)
+        buttons: dict[object, DraftPlace] = {
+            box.addButton("加在原有文字之后", QMessageBox.ButtonRole.AcceptRole): "append",
+            box.addButton("替换原有文字", QMessageBox.ButtonRole.DestructiveRole): "replace",
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
     def inform(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -259,13 +293,19 @@ class QtPrompts:
 
         QMessageBox.warning(self.parent, title, text)
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        from PySide6.QtCore import Qt
 
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
-        if len(details) > SHOWN_LINES:
-            box.setDetailedText("\n".join(details))
-        box.exec()
+        from gxdesk.gui.importing.summary_dialog import ImportSummaryDialog
+
+        if self.summary is not None:
+            self.summary.close()
+        dialog = ImportSummaryDialog(title, headline, summary, jump, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "summary", None))
+        self.summary = dialog
+        dialog.show()  # modeless: the clerk goes down its list with the window beside it
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         dialog.exec()

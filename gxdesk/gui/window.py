@@ -13,6 +13,7 @@ clerk left it (size, place and the 检查 panel's size are kept in settings.json
 from __future__ import annotations
 
 import base64
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -20,10 +21,12 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from gxdesk import gxr, userdirs
+from gxdesk import userdirs
+from gxdesk.deadline import deadline_for, status_line
 from gxdesk.edits import Change, Edit
 from gxdesk.gui.actions import make_action, plain_label
 from gxdesk.gui.document import UNTITLED, Document
+from gxdesk.gui.editor import writing
 from gxdesk.gui.editor.tabs import ReportTabs
 from gxdesk.gui.files import lifecycle, previous
 from gxdesk.gui.files.drafts import AUTOSAVE_MS
@@ -34,14 +37,15 @@ from gxdesk.gui.outputs import export, printing
 from gxdesk.gui.prompts import APP_TITLE, Prompts, QtPrompts
 from gxdesk.gui.start import feature as start_feature
 from gxdesk.gui.summary import feature as summary_feature
-from gxdesk.model import Report
+from gxdesk.model import CellKey, Report
 from gxdesk.os_errors import failed
 from gxdesk.rules import Finding, summary
+from gxdesk.schema import TABLE_BY_ID
 from gxdesk.settings import FILE_NAME, Settings
 
 if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in an import)
     from PySide6.QtCore import QByteArray
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
     from gxdesk.gui.editor.findings_panel import FindingsPanel
@@ -62,14 +66,15 @@ REPORT_SECTIONS: tuple[FileSection, ...] = ("save", "previous", "export", "print
 
 class MainWindow(QMainWindow):
     def __init__(self, report: Report | None = None, path: Path | None = None, name: str = UNTITLED,
-                 home: Path | None = None, autosave_ms: int = AUTOSAVE_MS, prompts: Prompts | None = None) -> None:
+                 home: Path | None = None, autosave_ms: int = AUTOSAVE_MS, prompts: Prompts | None = None,
+                 today: Callable[[], date] = date.today, check_text_later: bool = False) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.data_dir = home or userdirs.data_dir()
         self.settings_file = (home or userdirs.config_dir()) / FILE_NAME
         self.settings = Settings.load(self.settings_file)
         self.prompts: Prompts = prompts or QtPrompts(self)
-        self.document = Document(report or lifecycle.blank_report(), path, name, self)
+        self.document = Document(report or lifecycle.blank_report(), path, name, self, today, check_text_later)
         self.has_report = report is not None  # False while only the start page's placeholder is open
 
         self._tabs: ReportTabs | None = None  # the editor, built when first shown (a start page needs none)
@@ -83,13 +88,15 @@ class MainWindow(QMainWindow):
         self._panel_height = 0  # at the bottom: its first height
         self.status_summary = QLabel()
         self.status_summary.setObjectName("status_summary")
+        self.status_deadline = QLabel()  # the days left to the 发布期限 while the report is drafted
+        self.status_deadline.setObjectName("status_deadline")
+        self.statusBar().addPermanentWidget(self.status_deadline)
         self.statusBar().addPermanentWidget(self.status_summary)
         self._findings_shown: tuple[object, ...] | None = None
         self._report_actions: list[QAction] = []
         self._greyed: list[QAction] = []  # greyed out while the start page shows no report
         self._build_menus()
-        self._install_features(autosave_ms)
-        self.setAcceptDrops(True)
+        self._install_features(autosave_ms)  # the importing feature takes the files dropped on the window
 
         self.document.changed.connect(self._show_findings)
         self.document.changed.connect(self._clear_stale_message)
@@ -160,10 +167,11 @@ class MainWindow(QMainWindow):
         self.files = lifecycle.install(self, autosave_ms)
         self.previous_year = previous.install(self, self.files)
         self.importing = import_report.install(self, self.files, self.previous_year)
+        self.writing = writing.install(self)
         self.exporter = export.install(self)
         self.printing = printing.install(self, self.exporter)
         self.summary = summary_feature.install(self, self.files)
-        self.start_screen = start_feature.install(self, self.files, self.summary)
+        self.start_screen = start_feature.install(self, self.files, self.importing, self.summary)
         self.guide = guide.install(self)
         check = self.action("检查", self.check_now)
         check.setToolTip("重新检查，并打开「检查」面板（F5 只重新检查）")
@@ -195,6 +203,7 @@ class MainWindow(QMainWindow):
 
             panel = self._panel = FindingsPanel(self.document, self, active=self.has_report and not self.on_start_page)
             panel.chosen.connect(lambda finding: self.tabs.jump_to(finding))
+            panel.explain_requested.connect(self.writing.explain)
             panel.visibilityChanged.connect(lambda shown: self.panel_action.setChecked(panel.isVisible()))
             if not self.restoreDockWidget(panel):  # where the clerk left it, if the saved state says
                 self._place_panel(panel)
@@ -220,6 +229,7 @@ class MainWindow(QMainWindow):
         if self._tabs is None:
             self._tabs = ReportTabs(self.document, lambda count: self.prompts.ask_join_lines(count))
             self._tabs.message.connect(self.show_message)
+            self._tabs.draft_requested.connect(self.writing.draft)
             self.pages.insertWidget(0, self._tabs)
             if self.has_report:
                 self._tabs.show_findings()
@@ -336,6 +346,12 @@ class MainWindow(QMainWindow):
                 action.setEnabled(True)
             self._greyed = []
 
+    def show_cell(self, key: CellKey) -> None:
+        self.show_page(TABLE_BY_ID[key[0]].section)
+        view = self.tabs.view(key[0])
+        view.select_key(key)
+        view.setFocus()  # the window is not raised: the list that asked (导入结果) stays in front
+
     def widget(self) -> QWidget:
         return self
 
@@ -387,15 +403,6 @@ class MainWindow(QMainWindow):
         self.files.close()
         event.accept()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.toLocalFile().lower().endswith(gxr.SUFFIX) for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().lower().endswith(gxr.SUFFIX)]
-        if files:
-            self.files.open_file(Path(files[0]))
-
     # --- Findings ----------------------------------------------------------------------
 
     def recheck(self) -> None:
@@ -410,7 +417,9 @@ class MainWindow(QMainWindow):
 
     def _show_findings(self, _change: object = None) -> None:
         findings = self.document.findings
-        state = (findings, self.document.previous_name, self.document.previous is not None, self.has_report)
+        report = self.document.report
+        state = (findings, self.document.previous_name, self.document.previous is not None,
+                 self.document.deadline, report.year, report.organ, self.has_report)
         if state == self._findings_shown:
             return  # nothing new to show: no relayout, no repaint
         self._findings_shown = state
@@ -418,6 +427,8 @@ class MainWindow(QMainWindow):
         if self.document.previous is not None:
             line += f"　｜　上年报告：{self.document.previous_name}"
         self.status_summary.setText(line if self.has_report else "")
+        self.status_deadline.setText(status_line(report, findings, deadline_for(report, self.document.deadline),
+                                                 self.document.today()) if self.has_report else "")
         if findings and self.has_report and self._panel is None:
             self.findings_panel.refresh()  # the first finding: the panel now has something to show
         if self._tabs is not None and self.has_report:  # a placeholder's empty fields are not flagged

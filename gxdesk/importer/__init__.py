@@ -1,95 +1,138 @@
-"""Reading last year's published report: .docx, a saved web page, or pasted text.
+"""Reading last year's published report: PDF, .docx, a saved web page, or pasted text.
 
-    result = import_file("2025年报.docx")     # or import_text(pasted)
-    result.report        # a Report; figures not found (or left blank) are None
+    result = import_file("2025年报.pdf")     # or import_text(pasted), import_html(clipboard_html)
+    result.report        # a Report; figures not found are None
     result.findings      # printed totals that disagree with their rows
     result.missing       # what could not be found, one message each
     result.unfound, result.blank   # the cells the window marks for review
+    result.zeroed        # cells printed blank and read as 0
 
 Each input kind has a reader that turns it into ``Line``s (paragraphs and
 table rows); one extractor reads the report from those. Unusable input
 raises ``ImportFileError`` (an ``InputError``) with one line of Chinese.
+Every source — a file, standard input, the window's paste — meets the same
+limits (``limits``) before and after it is read.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from gxdesk.files import read_limited
+from gxdesk.import_kinds import SUFFIXES
+from gxdesk.importer import limits
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.extract import ImportResult, extract
 from gxdesk.importer.lines import Line
-from gxdesk.text import clean_text
+from gxdesk.text import writable
 
-__all__ = ["SUFFIXES", "ImportFileError", "ImportResult", "import_bytes", "import_file", "import_text"]
+__all__ = ["SUFFIXES", "ImportFileError", "ImportResult", "import_bytes", "import_file", "import_html",
+           "import_stream", "import_text"]
 
-MAX_BYTES = 64 * 1024 * 1024  # a published report is well under 10 MB, images included
-
-SUFFIXES = {
-    ".docx": "docx",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
-}
 _ADVICE = {
     ".doc": "旧版 Word 文件（.doc）请先在 Word 或 WPS 中另存为 .docx 再导入",
     ".wps": "WPS 文件请先另存为 .docx 再导入",
-    ".pdf": "PDF 文件请打开后全选复制文字，用“粘贴文字”导入，或另存为 .txt 再导入",
+    ".ofd": "OFD 文件请先在阅读器中导出为 PDF 再导入",
     ".gxr": "这已经是 gxdesk 报告文件，请直接打开",
 }
+KINDS = "可导入 PDF、.docx、.html/.htm 网页、.txt/.md 文本"
 
 
 def import_file(path: Path | str) -> ImportResult:
     path = Path(path)
     suffix = path.suffix.lower()
-    if path.is_dir():
+    if _is_folder(path):
         raise ImportFileError(f"“{path}”是文件夹，不是报告文件")
     if suffix not in SUFFIXES:
-        kinds = "可导入 .docx、.html/.htm 网页、.txt/.md 文本"
-        advice = _ADVICE.get(suffix, f"不能导入“{suffix or '无扩展名'}”文件；{kinds}")
+        advice = _ADVICE.get(suffix, f"不能导入“{suffix or '无扩展名'}”文件；{KINDS}")
         raise ImportFileError(f"“{path.name}”：{advice}")
-    data = read_limited(path, MAX_BYTES, ImportFileError, "过大，不像一份年度报告")
-    return import_bytes(data, SUFFIXES[suffix], path.name)
+    kind = SUFFIXES[suffix]
+    data = read_limited(path, limits.MAX_BYTES[kind], ImportFileError, limits.too_big(kind))
+    return import_bytes(data, kind, path.name)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a link loop: read_limited says which, in Chinese
+        return False
+
+
+def import_stream(stream: BinaryIO | None, name: str = "标准输入") -> ImportResult:
+    """Pasted text arriving on a stream (``gxdesk import -``), read up to the text limit."""
+    limit = limits.MAX_BYTES["text"]
+    try:
+        if stream is None:
+            raise ValueError("no stream")
+        data = stream.read(limit + 1)
+    except (OSError, ValueError):  # closed, or not readable
+        raise ImportFileError(
+            f"无法读取{name}（已关闭或不可读）；请把文字重定向进来，如 gxdesk import - < 报告.txt") from None
+    if len(data) > limit:
+        raise ImportFileError(f"{name}{limits.too_big('text')}")
+    return import_bytes(data, "text", name)
 
 
 def import_text(text: str, name: str = "粘贴的文字") -> ImportResult:
-    """Text pasted from a web page or a PDF (the window's paste dialog, ``gxdesk import -``)."""
+    """Text pasted from a web page or a PDF (the window's paste dialog)."""
     if not text.strip():
         raise ImportFileError("没有可导入的文字")
-    return _extract(_text_or_page(clean_text(text)), name, plain_text=True)
+    limits.check_chars(len(text), name)
+    return _extract(_text_or_page(writable(text), name), name, plain_text=True)
+
+
+def import_html(page: str, name: str = "粘贴的网页内容") -> ImportResult:
+    """The HTML flavour of what a clerk copied in a browser: its tables keep their rows and cells."""
+    if not page.strip():
+        raise ImportFileError("没有可导入的文字")
+    limits.check_chars(len(page), name)
+    from gxdesk.importer.html_reader import html_page
+
+    parsed = html_page(writable(page), name)
+    return _extract(parsed.lines, name, plain_text=False, titles=parsed.titles)
 
 
 def import_bytes(data: bytes, kind: str, name: str) -> ImportResult:
-    """``kind`` is "docx", "html" or "text" (the values of ``SUFFIXES``)."""
+    """``kind`` is "pdf", "docx", "html" or "text" (the values of ``SUFFIXES``)."""
     if not data.strip():
         raise ImportFileError(f"“{name}”是空文件")
+    if len(data) > limits.MAX_BYTES[kind]:
+        raise ImportFileError(f"“{name}”{limits.too_big(kind)}")
+    if kind == "pdf":
+        from gxdesk.importer.pdf_reader import pdf_lines
+
+        return _extract(pdf_lines(data, name), name, plain_text=False)
     if kind == "docx":
         from gxdesk.importer.docx_reader import docx_lines
 
         return _extract(docx_lines(data, name), name, plain_text=False)
     from gxdesk.importer.text_reader import decode
 
-    # Control characters mean nothing in a report and no .docx can hold them (python-docx refuses).
-    text = clean_text(decode(data, name, html=kind == "html"))
+    text = decode(data, name, html=kind == "html")  # made safe (gxdesk.text.writable) as it is decoded
+    limits.check_chars(len(text), name)
     if kind == "html":
-        from gxdesk.importer.html_reader import html_lines
+        from gxdesk.importer.html_reader import html_page
 
-        return _extract(html_lines(text), name, plain_text=False)
-    return _extract(_text_or_page(text), name, plain_text=True)
+        page = html_page(text, name)
+        return _extract(page.lines, name, plain_text=False, titles=page.titles)
+    return _extract(_text_or_page(text, name), name, plain_text=True)
 
 
-def _text_or_page(text: str) -> list[Line]:
+def _text_or_page(text: str, name: str) -> list[Line]:
     """A page saved or pasted as source is still a page."""
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
         from gxdesk.importer.html_reader import html_lines
 
-        return html_lines(text)
+        return html_lines(text, name)
     from gxdesk.importer.text_reader import text_lines
 
     return text_lines(text)
 
 
-def _extract(lines: list[Line], name: str, *, plain_text: bool) -> ImportResult:
+def _extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str] | None = None) -> ImportResult:
     if not lines:
         raise ImportFileError(f"“{name}”中没有文字")
-    return extract(lines, name, plain_text=plain_text)
+    limits.check_lines(lines, name)
+    return extract(lines, name, plain_text=plain_text, titles=titles or [])

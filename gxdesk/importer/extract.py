@@ -19,7 +19,7 @@ from gxdesk import schema
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.importer.tables import read_table
-from gxdesk.model import ENTERED_KEYS, CellKey, Report, Value
+from gxdesk.model import ENTERED_KEYS, SUM_TERMS, CellKey, Report, Value
 from gxdesk.rules import Finding, check_stated
 from gxdesk.schema import SECTIONS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 from gxdesk.text import clean_text
@@ -31,39 +31,65 @@ HEADING_SIMILARITY = 0.6  # difflib ratio between a line and a section heading's
 class ImportResult:
     """A published report as read: what was found, and what the clerk must review."""
 
-    report: Report  # unfound and blank cells are None in report.cells
+    report: Report  # unfound cells, and blank cells a printed total contradicts, are None in report.cells
     findings: list[Finding] = field(default_factory=list)  # printed totals that disagree with their rows
     missing: list[str] = field(default_factory=list)  # one message per part not found or figure unusable
     unfound: frozenset[CellKey] = frozenset()  # entered cells with no usable figure in the source
-    blank: frozenset[CellKey] = frozenset()  # entered cells left blank in the source
+    blank: frozenset[CellKey] = frozenset()  # printed blank, kept blank: a printed total says they are not 0
     stated: dict[CellKey, Value] = field(default_factory=dict)  # totals as printed in the source
+    zeroed: frozenset[CellKey] = frozenset()  # printed blank ("", /, -, —) and read as 0
+    notes: list[str] = field(default_factory=list)  # how the source was read; nothing to review
+    doubtful: frozenset[CellKey] = frozenset()  # read, but where the figures belong is for the clerk to say
 
     @property
     def needs_review(self) -> bool:
-        return bool(self.findings or self.missing or self.blank)
+        return bool(self.findings or self.missing or self.blank or self.doubtful)
 
     def messages(self) -> list[str]:
-        """What the CLI prints and the window lists, most serious first."""
+        """What needs the clerk's review, most serious first (the CLI prints it; exit 1)."""
         lines = [f"{f.severity.label}  {f.message}" for f in self.findings]
         lines += self.missing
         if self.blank:
-            names = [schema.cell_name(*key) for key in ENTERED_KEYS if key in self.blank]
-            shown = "、".join(names[:5]) + (f" 等 {len(names)} 格" if len(names) > 5 else "")
-            lines.append(f"原表留空：{shown}，已标为待核对（没有数据应填 0）")
+            lines.append(f"原表 {len(self.blank)} 格留空，但所在行或列印出的合计说明它们不是 0，"
+                         f"保持空白待核对：{_names(self.blank)}")
+        return lines
+
+    def all_notes(self) -> list[str]:
+        """How the source was read, for the record: blanks read as 0, rows placed by their totals."""
+        lines = list(self.notes)
+        if self.zeroed:
+            lines.insert(0, f"原表 {len(self.zeroed)} 格留空，按 0 读入：{_names(self.zeroed)}")
         return lines
 
 
-def extract(lines: list[Line], name: str, *, plain_text: bool) -> ImportResult:
+def _names(cells: frozenset[CellKey], shown: int = 5) -> str:
+    names = [schema.cell_name(*key) for key in ENTERED_KEYS if key in cells]
+    return "、".join(names[:shown]) + (f" 等 {len(names)} 格" if len(names) > shown else "")
+
+
+def extract(lines: list[Line], name: str, *, plain_text: bool, titles: list[str] | None = None) -> ImportResult:
+    """``titles``: what a web page names itself (<title>, <h1>), for the organ and year."""
     headings = _find_headings(lines)
+    annex: list[Line] = []
+    appendix = _appendix(lines, headings)
+    if appendix is not None:  # the tables printed after the report: read there, not as its text
+        lines, annex = lines[:appendix], lines[appendix + 1:]
+        headings = {section: at for section, at in headings.items() if at < appendix}
     tables = {table.id: read_table(table, _table_lines(lines, headings, table.section),
                                    shared=_shared(headings, table.section)) for table in schema.TABLES}
+    if annex:
+        in_annex = _find_headings(annex)
+        for table in schema.TABLES:
+            if not tables[table.id].found_any:
+                tables[table.id] = read_table(table, _table_lines(annex, in_annex, table.section),
+                                              shared=_shared(in_annex, table.section))
     if not headings and not any(t.found_any for t in tables.values()):
         raise ImportFileError(f"“{name}”中没有找到政府信息公开工作年度报告的内容（各部分标题和统计表都没有找到）")
 
     missing: list[str] = []
     first = min(headings.values(), default=len(lines))
-    head = _texts(lines[:first])
-    meta = _meta(head, _tail(lines, headings), missing)
+    head = _texts([line for line in lines[:first] if not _page_chrome(line)])
+    meta = _meta(head, _tail(lines, headings), missing, titles or [])
     report = Report(organ=meta.organ, year=meta.year, doc_number=meta.doc_number, date=meta.date)
     report.text["preamble"] = _join(meta.preamble, plain_text)
     for section in SECTIONS:
@@ -84,13 +110,23 @@ def extract(lines: list[Line], name: str, *, plain_text: bool) -> ImportResult:
     stated: dict[CellKey, Value] = {}
     unfound: set[CellKey] = set()
     blank: set[CellKey] = set()
+    zeroed: set[CellKey] = set()
+    doubtful: set[CellKey] = set()
+    notes: list[str] = []
     for result in tables.values():
         report.cells.update(result.values)
         stated.update(result.stated)
         unfound |= result.unfound | result.unusable
         blank |= result.blank
+        zeroed |= result.zeroed
+        doubtful |= result.doubtful
         missing += result.messages
-    return ImportResult(report, check_stated(report, stated), missing, frozenset(unfound), frozenset(blank), stated)
+        notes += result.notes
+    # A printed total whose cells were not all read is no finding yet ("应为 0" would mislead); the
+    # window keeps comparing it (``stated``) until the clerk has filled them in.
+    checkable = {key: value for key, value in stated.items() if not any(t in unfound for t in SUM_TERMS[key])}
+    return ImportResult(report, check_stated(report, checkable), missing, frozenset(unfound), frozenset(blank), stated,
+                        frozenset(zeroed), notes, frozenset(doubtful))
 
 
 # --- Sections ------------------------------------------------------------------------
@@ -116,6 +152,23 @@ def _is_heading(text: str, section: schema.Section) -> bool:
         return False
     rest, wanted = flat[len(number) + 1:], norm(words)
     return len(rest) <= 2 * len(wanted) and SequenceMatcher(None, rest, wanted).ratio() >= HEADING_SIMILARITY
+
+
+_APPENDIX = re.compile(r"^附(件|表)[一二三四五六七八九十\d]*[:：\s]?")
+MAX_APPENDIX_TITLE = 40
+
+
+def _appendix(lines: list[Line], headings: dict[str, int]) -> int | None:
+    """Where tables printed as an appendix (附件：…统计表) begin, after the report's last heading:
+    a short 附件/附表 line with a table row after it."""
+    start = max(headings.values(), default=0)
+    for index in range(start, len(lines)):
+        text = lines[index].paragraph
+        if text is not None and len(text) <= MAX_APPENDIX_TITLE and _APPENDIX.match(norm(text)):
+            if any(line.tabular and any(map(is_figure, line.cells)) for line in lines[index + 1:]) or any(
+                    is_figure(part) for line in lines[index + 1:] for part in " ".join(line.cells).split()):
+                return index
+    return None
 
 
 def _bounds(lines: list[Line], headings: dict[str, int], section: str) -> tuple[int, int]:
@@ -185,9 +238,11 @@ class _Meta:
     signature: int = 0  # paragraphs at the very end that are the signature and date
 
 
-def _meta(head: list[str], tail: list[str], missing: list[str]) -> _Meta:
+def _meta(head: list[str], tail: list[str], missing: list[str], titles: list[str]) -> _Meta:
     meta = _Meta()
     title_at, title_end, match = _title(head)
+    if match is None:  # the page names the report (its <title>, <h1>) where its text does not
+        match = next((m for m in map(_page_title, titles) if m is not None), None)
     titled = above = ""
     if match is not None:
         meta.year = int(match.group("year"))
@@ -227,6 +282,32 @@ def _meta(head: list[str], tail: list[str], missing: list[str]) -> _Meta:
         if not value:
             missing.append(f"未找到{schema.META_LABELS[label]}")
     return meta
+
+
+# A site's frame around the article: the metadata table's labels, the breadcrumb, the navigation.
+_CHROME_LABEL = re.compile(r"^(名称|标题|索引号|发布机构|发文机关|发布单位|公开日期|发布日期|发布时间|生成日期|"
+                           r"成文日期|主题分类|主题词|体裁分类|文号|发文字号|有效性|信息来源|来源|浏览次数|访问量|阅读次数|"
+                           r"字号|分享到|打印本页|关闭窗口)[:：]?$")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|您现在的位置|首页\s*[>＞»/]|[>＞»]\s*\S+\s*[>＞»]")
+
+
+def _page_chrome(line: Line) -> bool:
+    """A line of the page around the report, not of the report: its name, dates and organ are the
+    site's (the publishing office), never taken for the report's."""
+    first = next((cell for cell in line.cells if cell), "")
+    if _CHROME_LABEL.match(norm(first).rstrip(":")) or _CHROME_LABEL.match(norm(first)):
+        return True
+    text = " ".join(line.cells)
+    return bool(_BREADCRUMB.search(text)) or (text.count("|") >= 3 and "首页" in text)
+
+
+def _page_title(title: str) -> re.Match[str] | None:
+    """The report's title in a page title such as "某局2025年政府信息公开工作年度报告_某县人民政府"."""
+    for piece in re.split(r"[_|｜—–]|\s-\s|-(?=[^\d])", title):
+        match = _TITLE.fullmatch(_flat(piece))
+        if match:
+            return match
+    return None
 
 
 MAX_TITLE_LINES = 3  # a long title wraps

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from gxdesk.numbers import is_blank
+from gxdesk.text import writable
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ class Line:
 
 
 def make_line(cells: list[str]) -> Line | None:
-    """A line from raw cells, stripped; None when it holds nothing."""
-    cells = [cell.strip() for cell in cells]
+    """A line from raw cells, made writable and stripped; None when it holds nothing."""
+    cells = [writable(cell).strip() for cell in cells]
     if not any(cells):
         return None
     return Line(tuple(cells))
@@ -73,3 +74,13 @@ def is_figure(token: str) -> bool:
 def is_value(token: str) -> bool:
     """A figure or a blank mark."""
     return is_figure(token) or is_blank(token)
+
+
+# A page number on its own line, as a PDF and text copied from one have them:
+# "— 3 —" (GB/T 9704), "- 3 -", "第 3 页".
+_PAGE_NUMBER = re.compile(r"[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?")
+
+
+def is_page_number(text: str) -> bool:
+    """A page break of the source, not its content."""
+    return bool(_PAGE_NUMBER.fullmatch(text.strip()))

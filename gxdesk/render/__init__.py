@@ -10,6 +10,8 @@ neither library: each is imported when its writer runs.
 from __future__ import annotations
 
 import io
+import os
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -22,7 +24,18 @@ from gxdesk.render.printout import Printout, TemplateError
 
 FORMATS = (".docx", ".pdf")
 
-__all__ = ["FORMATS", "Printout", "TemplateError", "build", "check_target", "render", "render_bytes"]
+__all__ = ["FORMATS", "Printout", "TemplateError", "build", "check_target", "export_time", "render", "render_bytes"]
+
+# Set (seconds since 1970, UTC) for reproducible files: both writers date the file then, not now.
+FIXED_TIME_ENV = "SOURCE_DATE_EPOCH"
+
+
+def export_time() -> datetime:
+    """When the file is made: now, or the fixed time of SOURCE_DATE_EPOCH when that is set."""
+    fixed = os.environ.get(FIXED_TIME_ENV, "").strip()
+    if fixed.isdigit():
+        return datetime.fromtimestamp(int(fixed), timezone.utc)
+    return datetime.now().astimezone()
 
 
 def build(report: Report, template_dir: Path | str | None = None, *, seal: bool = False) -> Printout:
@@ -40,7 +53,8 @@ def render(
     font_dir: Path | str | None = None,
     seal: bool = False,
 ) -> list[str]:
-    """Write the report as .docx or .pdf (by suffix); returns warnings for the user.
+    """Write the report as .docx or .pdf (by suffix); returns notes for the user: warnings, and
+    which standard face each font replaces.
 
     An existing file at ``out_path`` is replaced only by a complete new one, and never
     when it is read-only, a folder, a pipe or a device (refused before any work).
@@ -93,14 +107,15 @@ def _format_of(path: Path) -> str:
 
 
 def _writer(fmt: str, font_dir: Path | str | None) -> Callable[[Printout, BinaryIO], list[str]]:
-    """The writer for ``fmt`` with its fonts resolved; fonts are checked before anything is written."""
-    from gxdesk.render import fonts
+    """The writer for ``fmt`` with its fonts resolved; fonts are checked before anything is written.
+    The .docx cuts its tables where the PDF's pages end (``pdf_writer.cuts``)."""
+    from gxdesk.render import fonts, pdf_writer
 
     fontset = fonts.resolve(font_dir)
+    when = export_time()
     if fmt == ".pdf":
-        from gxdesk.render import pdf_writer
-
         return lambda printed, stream: pdf_writer.write(printed, stream, fontset)
     from gxdesk.render import docx_writer
 
-    return lambda printed, stream: docx_writer.write(printed, stream, fontset)
+    return lambda printed, stream: docx_writer.write(printed, stream, fontset, when,
+                                                     pdf_writer.cuts(printed, fontset))

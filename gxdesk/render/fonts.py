@@ -49,24 +49,22 @@ class FontRole(Enum):
 
 @dataclass(frozen=True)
 class _Spec:
-    names: tuple[str, ...]  # standard family names, preferred first
+    names: tuple[str, ...]  # standard family names, preferred first (the first is what a .docx names)
     keywords: tuple[str, ...]  # lower-case substrings that identify the style elsewhere
-    standard: str  # the name a .docx uses when no installed face can be named
     fallback: FontRole | None
     exclude: tuple[str, ...] = ()
 
 
 _SPECS = {
-    FontRole.BODY: _Spec(("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"), ("仿宋", "fangsong"), "仿宋",
-                         FontRole.SONG),
-    FontRole.HEADING: _Spec(("黑体", "SimHei"), ("黑体", "hei"), "黑体", FontRole.SONG),
-    FontRole.KAI: _Spec(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), ("楷", "kai"), "楷体", FontRole.BODY),
+    FontRole.BODY: _Spec(("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"), ("仿宋", "fangsong"), FontRole.SONG),
+    FontRole.HEADING: _Spec(("黑体", "SimHei"), ("黑体", "hei"), FontRole.SONG),
+    FontRole.KAI: _Spec(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"), ("楷", "kai"), FontRole.BODY),
     FontRole.TITLE: _Spec(
         ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
-        ("小标宋", "xiaobiaosong"), "方正小标宋简体", FontRole.SONG,
+        ("小标宋", "xiaobiaosong"), FontRole.SONG,
     ),
     FontRole.SONG: _Spec(
-        ("宋体", "SimSun"), ("宋", "song", "sung", "ming"), "宋体", None,
+        ("宋体", "SimSun"), ("宋", "song", "sung", "ming"), None,
         exclude=("仿宋", "fang", "小标宋", "xiaobiao"),
     ),
 }
@@ -93,7 +91,23 @@ class Choice:
     face: Face | None  # None: the built-in STSong-Light
     docx_name: str  # the family a .docx names for this role
     bold: bool  # the PDF face stands in for a heavier one: embolden it
-    docx_bold: bool = False  # the .docx names a stand-in too (宋体 for 小标宋): bold there as well
+    docx_bold: bool = False  # the .docx is bold too (never: it names the standard face, see ``_choose``)
+    standard: bool = False  # the face is one of the role's standard faces (仿宋_GB2312 or 仿宋 …)
+
+    @property
+    def used(self) -> str:
+        """The face the PDF prints this role with, as a user would recognise it."""
+        return self.face.name if self.face is not None else CID_FALLBACK
+
+
+# How notes name each role's standard faces, and what the role prints.
+STANDARD_FACES = {
+    FontRole.BODY: ("仿宋_GB2312或仿宋", "正文"),
+    FontRole.HEADING: ("黑体", "一级标题"),
+    FontRole.KAI: ("楷体_GB2312或楷体", "二级标题"),
+    FontRole.TITLE: ("方正小标宋简体", "标题"),
+    FontRole.SONG: ("宋体", "表格和页码"),
+}
 
 
 NOT_EMBEDDED = (
@@ -117,6 +131,32 @@ class FontSet:
     @property
     def pdf_warnings(self) -> tuple[str, ...]:
         return self.warnings if self.embedded else (*self.warnings, NOT_EMBEDDED)
+
+    def notes(self, fmt: str) -> list[str]:
+        """Which standard face was replaced by what, one line per role, for the user at export.
+
+        A PDF prints with the faces found here; a .docx names the standard faces and leaves the
+        choice to the computer that opens it (the fallbacks are in its font table)."""
+        replaced = [(role, choice) for role, choice in self.choices.items() if not choice.standard]
+        if fmt != ".pdf":
+            missing = [STANDARD_FACES[r][0] for r, c in replaced if c.docx_name in _SPECS[r].names]
+            own = [f"“{c.docx_name}”（{STANDARD_FACES[r][1]}）" for r, c in replaced
+                   if c.docx_name not in _SPECS[r].names]
+            notes = []
+            if missing:
+                notes.append(f"字体：本机没有{'、'.join(missing)}；Word 文件仍指定这些标准字体，"
+                             "在没有它们的电脑上由相近的字体代替")
+            if own:
+                notes.append(f"字体：Word 文件指定字体文件夹中的{'、'.join(own)}")
+            return notes
+        notes = []
+        for role, choice in replaced:
+            if choice.face is None:
+                continue  # said once for all roles (NOT_EMBEDDED)
+            standard, prints = STANDARD_FACES[role]
+            how = "加粗代替" if choice.bold else "代替"
+            notes.append(f"字体：本机没有{standard}，PDF 的{prints}用“{choice.used}”{how}")
+        return notes
 
 
 def resolve(font_dir: Path | str | None = None) -> FontSet:
@@ -164,25 +204,27 @@ def _resolve(user_dir: str, system: tuple[tuple[str, ...], tuple[str, ...]]) -> 
 
 
 def _choose(role: FontRole, user: list[Face], windows: list[Face], host: list[Face]) -> Choice:
+    """The PDF's face for ``role``; the .docx names the role's standard face (仿宋_GB2312 …) unless
+    the user's folder supplies another one, which it then names as installed."""
     spec = _SPECS[role]
     usable = [f for f in user + windows + host if f.truetype and f.cjk]
-    # The user's and the standard fonts are named in the .docx as they are installed.
+    standard_name = spec.names[0]
     for faces in (user, windows):
         face = _by_name(faces, spec) or (_by_keyword(faces, spec) if faces is user else None)
         if face:
-            return Choice(role, face, face.name, bold=False)
-    face = _by_keyword(host, spec)
+            standard = any(n in spec.names for n in face.families)
+            name = standard_name if standard or faces is not user else face.name
+            return Choice(role, face, name, bold=False, standard=standard)
+    face = _by_name(host, spec) or _by_keyword(host, spec)
     if face:
-        return Choice(role, face, spec.standard, bold=False)
+        return Choice(role, face, standard_name, bold=False, standard=any(n in spec.names for n in face.families))
     if spec.fallback is not None:
         stand_in = _choose(spec.fallback, user, windows, host)
         heavier = role in (FontRole.TITLE, FontRole.HEADING)
-        if role is FontRole.TITLE:  # no 小标宋 anywhere: bold 宋体, in the .docx too
-            return Choice(role, stand_in.face, stand_in.docx_name, bold=True, docx_bold=True)
-        return Choice(role, stand_in.face, spec.standard, bold=heavier or stand_in.bold)
+        return Choice(role, stand_in.face, standard_name, bold=heavier or stand_in.bold)
     if usable:
-        return Choice(role, usable[0], spec.standard, bold=False)
-    return Choice(role, None, spec.standard, bold=False)
+        return Choice(role, usable[0], standard_name, bold=False)
+    return Choice(role, None, standard_name, bold=False)
 
 
 def _by_name(faces: Iterable[Face], spec: _Spec) -> Face | None:

@@ -10,8 +10,7 @@ Each table's own column widths and type size are facts of the format, in
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
+from gxdesk.render import breaking
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -30,10 +29,18 @@ TYPE_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm
 BODY_SIZE = 16.0
 TITLE_SIZE = 22.0
 PAGE_NUMBER_SIZE = 14.0
+# The grid of GB/T 9704: 22 lines × 28 characters of 3号 in the 156 × 225 mm type area.
+LINES = 22
+LINE_CELLS = breaking.LINE_CELLS
 # 22 lines a page: 225 mm / 22 = 28.99 pt; Word templates use the fixed 28.95 pt.
 LINE_PITCH = 28.95
+# 28 characters a line: 156 mm / 28 = 15.79 pt, a little less than the 16 pt of 3号 — the
+# standard's slight compression. Body text is tracked by the difference, on every character.
+CHAR_PITCH = TYPE_WIDTH / LINE_CELLS
+TRACKING = CHAR_PITCH - BODY_SIZE  # −0.21 pt
 TITLE_PITCH = 36.0  # a two-line 2号 title needs more air than the body grid
-INDENT = 2 * BODY_SIZE  # first line indented two characters
+TITLE_CELLS = int(TYPE_WIDTH // TITLE_SIZE)  # 20 characters of 2号 a line
+INDENT = 2 * CHAR_PITCH  # first line indented two characters (two cells of the grid)
 TITLE_FAUX_BOLD = 0.035  # stroke width / size when 小标宋 is missing and 宋体 stands in
 
 # --- Tables (widths and type size per table: schema.Table) -------------------------
@@ -49,8 +56,9 @@ TABLE_SPACE_AFTER = 8.0  # between a table and the next paragraph
 PAGE_NUMBER_GAP = 7 * MM
 PAGE_NUMBER_INSET = PAGE_NUMBER_SIZE
 # Word places the footer by the distance from the page edge to the bottom of
-# its line; 25 mm puts the dash line about 7 mm under the type area.
-FOOTER_DISTANCE = 25 * MM
+# its line; 25.5 mm puts the dash line 7 mm under the type area (measured in
+# LibreOffice's rendering, tests/test_render_libreoffice_layout.py).
+FOOTER_DISTANCE = 25.5 * MM
 
 
 def page_number_text(number: int) -> str:
@@ -60,57 +68,3 @@ def page_number_text(number: int) -> str:
 # --- Signature --------------------------------------------------------------------
 SIGNATURE_GAP_LINES = 1  # blank lines between text and signature, no seal
 SEAL_GAP_LINES = 2  # with a seal: its top within a line of the text, date and name under its centre
-
-
-@dataclass(frozen=True)
-class SignatureIndents:
-    """Right indents in characters (of BODY_SIZE) for the name and date lines."""
-
-    organ: float
-    date: float
-
-
-def signature_indents(organ: str, date: str, seal: bool) -> SignatureIndents:
-    """GB/T 9704 7.3.5: where the body's name and the date sit.
-
-    Without a seal the name is 右空二字 and the date starts two characters to
-    the right of the name (or is itself 右空二字 when it is the longer line).
-    With a seal the date is 右空四字 and the name is centred above it.
-    """
-    organ_w, date_w = text_em(organ), text_em(date)
-    if seal:
-        return SignatureIndents(max(0.0, 4 + (date_w - organ_w) / 2), 4.0)
-    date_right = organ_w - date_w  # name 右空二字, date starts two characters further right
-    if date_right >= 2:
-        return SignatureIndents(2.0, date_right)
-    return SignatureIndents(4 + date_w - organ_w, 2.0)
-
-
-# --- Measuring --------------------------------------------------------------------
-
-
-def char_em(char: str) -> float:
-    """Advance width in em: full width for CJK (and the quotes Chinese fonts set wide)."""
-    return 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
-
-
-def text_em(text: str) -> float:
-    return sum(char_em(c) for c in text)
-
-
-def title_lines(parts: list[list[str]]) -> list[str]:
-    """Title lines: explicit breaks always, preferred breaks only when needed.
-
-    ``parts`` is the title split at explicit breaks, each line split at its
-    preferred break points (the template's <wbr/>). A line that fits the type
-    width stays whole; one that does not is broken at its preferred points.
-    """
-    capacity = TYPE_WIDTH / TITLE_SIZE
-    lines: list[str] = []
-    for pieces in parts:
-        whole = "".join(pieces)
-        if text_em(whole) <= capacity:
-            lines.append(whole)
-        else:
-            lines.extend(piece for piece in pieces if piece)
-    return [line for line in lines if line] or [""]

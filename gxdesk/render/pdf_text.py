@@ -2,24 +2,24 @@
 
 ReportLab's own CJK wrapping lets "，" start a line (its rules are Japanese)
 and does not justify Chinese lines. ``TextBlock`` does what a typesetter
-does for a 公文: closing punctuation never starts a line and opening
-punctuation never ends one (避头尾), Latin words and figures such as
-"1,326" stay whole, every full line is justified to both margins by
-character spacing, and a paragraph split across pages leaves at least two
-lines on each side.
+does for a 公文: body text sits on the 28-character grid (every character
+tracked by ``page.TRACKING``), closing punctuation never starts a line and
+opening punctuation never ends one (避头尾, the classes in ``breaking``),
+Latin words and figures such as "1,326" stay whole, of two adjacent
+full-width punctuation marks the blank half between them is squeezed out
+(标点挤压: "，“" takes one and a half characters, not two), every full line
+is justified to both margins by character spacing, and a paragraph split
+across pages leaves at least two lines on each side.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from gxdesk.render import page
-from gxdesk.render.rl import Flowable, pdfmetrics
+from gxdesk.render.breaking import CANNOT_END, CANNOT_START, is_latin, squeezed
+from gxdesk.render.rl import pdfmetrics
 
-# 行首禁则 / 行尾禁则 (GB/T 15834 practice): characters that may not start / end a line.
-CANNOT_START = frozenset("，。、；：？！）》」』】〕〉］｝”’…—～·%‰℃,.;:?!)]}>々")
-CANNOT_END = frozenset("（《「『【〔〈［｛“‘([{<")
 # Justify by at most this share of the font size per gap; beyond it a line stays ragged.
 MAX_STRETCH = 0.6
 ASCENT = 0.88  # the baseline sits this far (in em) below the top of the character box
@@ -27,24 +27,29 @@ ASCENT = 0.88  # the baseline sits this far (in em) below the top of the charact
 FontFor = Callable[[str], str]  # character → ReportLab font name
 
 
-@dataclass
 class _Unit:
-    """Characters that stay on one line: a CJK character with its glued punctuation, a Latin word, a space."""
+    """Characters that stay on one line: a CJK character with its glued punctuation, a Latin word, a space.
+    (Plain classes here and in ``pdf_pages``: a dataclass costs a millisecond of every start.)"""
 
-    chars: list[tuple[str, str, float]] = field(default_factory=list)  # (char, font, width)
-    space: bool = False
+    __slots__ = ("chars", "space")
+
+    def __init__(self, chars: list[tuple[str, str, float]], space: bool = False) -> None:
+        self.chars = chars  # (char, font, width)
+        self.space = space
 
     @property
     def width(self) -> float:
         return sum(w for _, _, w in self.chars)
 
 
-@dataclass
 class Line:
-    chars: list[tuple[str, str, float]]
-    end: bool  # last line of the paragraph or before an explicit break: not justified
-    indent: float  # left offset of this line (first-line indent)
-    avail: float  # width the line may fill
+    __slots__ = ("avail", "chars", "end", "indent")
+
+    def __init__(self, chars: list[tuple[str, str, float]], end: bool, indent: float, avail: float) -> None:
+        self.chars = chars
+        self.end = end  # last line of the paragraph or before an explicit break: not justified
+        self.indent = indent  # left offset of this line (first-line indent)
+        self.avail = avail  # width the line may fill
 
     @property
     def width(self) -> float:
@@ -61,14 +66,32 @@ def char_width(char: str, font: str, size: float) -> float:
     return _widths[key] * size / 1000.0
 
 
-def break_lines(text: str, font_for: FontFor, size: float, width: float, first_indent: float = 0.0) -> list[Line]:
-    """Lines of ``text`` ("\\n" = explicit break) for a column ``width`` points wide."""
+def break_lines(text: str, font_for: FontFor, size: float, width: float, first_indent: float = 0.0,
+                tracking: float = 0.0, lead: tuple[int, FontFor] = (0, str)) -> list[Line]:
+    """Lines of ``text`` ("\\n" = explicit break) for a column ``width`` points wide.
+
+    Each character advances by its width plus ``tracking``; one squeezed before its neighbour
+    (``breaking.squeezed``) by half the size less. The first ``lead[0]`` characters (a run-in
+    heading) take their fonts from ``lead[1]``.
+    """
     lines: list[Line] = []
     text = text.replace("\t", "    ")  # no font has a glyph for a tab
+    lead_left, lead_font_for = lead
     for n, hard in enumerate(text.split("\n")):
-        chars = [(c, f, char_width(c, f, size)) for c, f in ((c, font_for(c)) for c in hard)]
-        units = _glue(_units(chars))
+        fonts = [lead_font_for(c) if i < lead_left else font_for(c) for i, c in enumerate(hard)]
+        lead_left = max(0, lead_left - len(hard) - 1)
+        chars = [(c, f, char_width(c, f, size) + tracking) for c, f in zip(hard, fonts, strict=True)]
+        for i in range(len(chars) - 1):
+            if squeezed(chars[i][0], chars[i + 1][0]):
+                glyph, font, advance = chars[i]
+                chars[i] = (glyph, font, advance - size / 2)
         indent = first_indent if n == 0 else 0.0
+        if sum(c[2] for c in chars) <= width - indent + 0.01:  # fits as it is: most cells and figures
+            while chars and chars[-1][0] == " ":
+                chars.pop()
+            lines.append(Line(chars, True, indent, width - indent))
+            continue
+        units = _glue(_units(chars))
         current: list[tuple[str, str, float]] = []
         used = 0.0
         start = len(lines)
@@ -112,15 +135,11 @@ def _units(chars: list[tuple[str, str, float]]) -> list[_Unit]:
         char = item[0]
         if char.isspace():
             units.append(_Unit([item], space=True))
-        elif _is_latin(char) and units and not units[-1].space and _is_latin(units[-1].chars[-1][0]):
+        elif is_latin(char) and units and not units[-1].space and is_latin(units[-1].chars[-1][0]):
             units[-1].chars.append(item)  # a Latin word or a figure such as 1,326 stays whole
         else:
             units.append(_Unit([item]))
     return units
-
-
-def _is_latin(char: str) -> bool:
-    return char.isascii() and not char.isspace()
 
 
 def _glue(units: list[_Unit]) -> list[_Unit]:
@@ -137,8 +156,9 @@ def _glue(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-class TextBlock(Flowable):
-    """A paragraph, heading, title or table label set by ``break_lines``."""
+class TextBlock:
+    """A paragraph, heading, title or table label set by ``break_lines``; a box of
+    ``pdf_pages`` (it measures, splits between lines and draws itself)."""
 
     def __init__(
         self,
@@ -154,41 +174,39 @@ class TextBlock(Flowable):
         space_after: float = 0.0,
         lines: list[Line] | None = None,
         kind: str = "body",
+        tracking: float = 0.0,
+        lead: tuple[int, FontFor] = (0, str),
     ) -> None:
-        super().__init__()
         self.text, self.font_for, self.size, self.leading = text, font_for, size, leading
         self.align, self.first_indent, self.right_indent = align, first_indent, right_indent
-        self.bold, self.space_after, self.kind = bold, space_after, kind
+        self.bold, self.space_after, self.kind, self.tracking = bold, space_after, kind, tracking
+        self.lead = lead
         self._lines = lines
         self._lines_width: float | None = None
-        self.width = self.height = 0.0
 
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or (self._lines_width is not None and abs(self._lines_width - width) > 0.01):
             column = width - self.right_indent
-            self._lines = break_lines(self.text, self.font_for, self.size, column, self.first_indent)
+            self._lines = break_lines(self.text, self.font_for, self.size, column, self.first_indent, self.tracking,
+                                      self.lead)
             self._lines_width = width
         return self._lines
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.height = len(self.lines(availWidth)) * self.leading
-        return self.width, self.height
+    def height(self, width: float) -> float:
+        return len(self.lines(width)) * self.leading
 
-    def getSpaceAfter(self) -> float:
-        return self.space_after
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        lines = self.lines(availWidth)
-        fit = int((availHeight + 0.01) // self.leading)
+    def split(self, width: float, room: float) -> tuple[TextBlock, TextBlock] | None:
+        """The lines that fit ``room`` and the rest; None where that would leave fewer than two
+        lines on either side of the page break (widow and orphan control)."""
+        lines = self.lines(width)
+        fit = int((room + 0.01) // self.leading)
         if fit >= len(lines):
-            return [self]
-        # Widow and orphan control: at least two lines on each side of the page break.
+            return None
         if len(lines) - fit < 2:
             fit = len(lines) - 2
         if fit < 2:
-            return []
-        return list(self.parts(fit))
+            return None
+        return self.parts(fit)
 
     def parts(self, at: int) -> tuple[TextBlock, TextBlock]:
         """The lines before ``at`` and from ``at`` on, as two blocks (set for the same width)."""
@@ -198,26 +216,27 @@ class TextBlock(Flowable):
     def _part(self, lines: list[Line], space_after: float) -> TextBlock:
         part = TextBlock(self.text, self.font_for, self.size, self.leading, align=self.align,
                          right_indent=self.right_indent, bold=self.bold, space_after=space_after,
-                         lines=lines, kind=self.kind)
+                         lines=lines, kind=self.kind, tracking=self.tracking, lead=self.lead)
         part._lines_width = self._lines_width
         return part
 
-    def draw(self) -> None:
-        canvas = self.canv
-        lines = self.lines(self.width)
-        canvas.saveState()
+    def draw(self, canvas: Any, x: float, top: float, width: float) -> None:
+        """Draw the lines from ``top`` down, the column starting at ``x``."""
+        lines = self.lines(width)
         if self.bold:  # faux bold: fill and stroke the outlines
+            canvas.saveState()
             canvas.setLineWidth(self.size * page.TITLE_FAUX_BOLD)
         for i, line in enumerate(lines):
-            self._draw_line(canvas, line, self.height - i * self.leading)
-        canvas.restoreState()
+            self._draw_line(canvas, line, x, top - i * self.leading)
+        if self.bold:
+            canvas.restoreState()
 
-    def _draw_line(self, canvas: Any, line: Line, top: float) -> None:
+    def _draw_line(self, canvas: Any, line: Line, left: float, top: float) -> None:
         if not line.chars:
             return
         natural = line.width
         spacing = 0.0
-        x = line.indent
+        x = left + line.indent
         if self.align == "justify" and not line.end and len(line.chars) > 1:
             stretch = (line.avail - natural) / (len(line.chars) - 1)
             if 0 < stretch <= MAX_STRETCH * self.size:
@@ -230,18 +249,26 @@ class TextBlock(Flowable):
         text = canvas.beginText(x, baseline)
         if self.bold:
             text.setTextRenderMode(2)
-        text.setCharSpace(spacing)
-        for font, run in _runs(line.chars):
-            text.setFont(font, self.size)
+        # Font and spacing are set for a line's first run, whatever the text before left (Tf and Tc
+        # outlast a text object), and after that only where they change.
+        current: tuple[str, float | None] = ("", None)
+        for font, space, run in self._runs(line.chars, spacing):
+            if font != current[0]:
+                text.setFont(font, self.size)
+            if space != current[1]:
+                text.setCharSpace(space)
+            current = (font, space)
             text.textOut(run)
         canvas.drawText(text)
 
-
-def _runs(chars: list[tuple[str, str, float]]) -> list[tuple[str, str]]:
-    runs: list[tuple[str, str]] = []
-    for char, font, _ in chars:
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
-        else:
-            runs.append((font, char))
-    return runs
+    def _runs(self, chars: list[tuple[str, str, float]], spacing: float) -> list[tuple[str, float, str]]:
+        """(font, character spacing, text) runs: each character's spacing is its advance beyond
+        its glyph's width (tracking, squeezing) plus the line's justification."""
+        runs: list[tuple[str, float, str]] = []
+        for char, font, advance in chars:
+            space = round(advance - char_width(char, font, self.size) + spacing, 3)
+            if runs and runs[-1][0] == font and runs[-1][1] == space:
+                runs[-1] = (font, space, runs[-1][2] + char)
+            else:
+                runs.append((font, space, char))
+        return runs

@@ -16,7 +16,7 @@ from typing import Union
 
 from gxdesk.errors import InputError
 from gxdesk.model import Report
-from gxdesk.render import page, tables
+from gxdesk.render import breaking, page, tables
 from gxdesk.render.tables import PrintedTable
 
 
@@ -39,6 +39,8 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str  # "\n" = a line break inside the paragraph
+    lead: str = ""  # a run-in heading the clerk typed at its start (（一）主动公开。), set as its level
+    lead_level: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def parse(markup: str, report: Report, *, seal: bool = False, name: str = "模�
         raise TemplateError(f"{name}生成的内容不是完整的标记（第 {line} 行附近），请检查模板中的标签") from None
     if root.tag != "report":
         raise TemplateError(f"{name}的最外层标签应为 <report>，而不是 <{root.tag}>")
-    pieces = [_piece(node, report, seal, name) for node in root]
+    pieces = _typed_headings([_piece(node, report, seal, name) for node in root])
     title = next((" ".join(p.lines) for p in pieces if isinstance(p, Title)), report.display_title)
     return Printout(title=title, organ=report.organ, pieces=tuple(pieces))
 
@@ -86,7 +88,7 @@ def parse(markup: str, report: Report, *, seal: bool = False, name: str = "模�
 def _piece(node: ET.Element, report: Report, seal: bool, name: str) -> Piece:
     tag = node.tag
     if tag == "title":
-        return Title(tuple(page.title_lines(_title_parts(node))))
+        return Title(tuple(breaking.title_lines(_title_parts(node), page.TITLE_CELLS)))
     if tag == "docnumber":
         return DocNumber(_text(node))
     if tag in ("h1", "h2", "h3"):
@@ -106,6 +108,67 @@ def _piece(node: ET.Element, report: Report, seal: bool, name: str) -> Piece:
     if tag == "pagebreak":
         return PageBreak()
     raise TemplateError(f"{name}中有不认识的标签 <{tag}>")
+
+
+# Sub-headings a clerk types at the start of a paragraph: （一） 楷体, 1. and （1） 仿宋 (GB/T 9704 7.3.3).
+_TYPED_LEVELS = (
+    (re.compile(r"（[一二三四五六七八九十]{1,3}）"), 2),
+    (re.compile(r"\d{1,2}[.．](?!\d)"), 3),
+    (re.compile(r"[（(]\d{1,2}[）)]"), 3),
+)
+_RUN_IN = re.compile(r"[^。！？]{1,40}?[。！？]")  # a run-in heading ends at its first full stop
+_HEADING_LINE = 28  # a typed heading on its own is at most a line long and has no full stop inside
+
+
+def _typed_headings(pieces: list[Piece]) -> list[Piece]:
+    """Paragraphs that open with a sub-heading number are set like the generated sub-headings:
+    alone on their line as a Heading, or run in as the paragraph's lead. Under a generated
+    sub-heading a typed one is a level below it (no second （一） at the same level), and a first
+    paragraph that only repeats the generated heading's title is dropped."""
+    out: list[Piece] = []
+    level = 1
+    generated: Heading | None = None
+    for piece in pieces:
+        if isinstance(piece, Heading):
+            level, generated = piece.level, piece if piece.level > 1 else None
+            out.append(piece)
+            continue
+        if not isinstance(piece, Paragraph):
+            generated = None
+            out.append(piece)
+            continue
+        if generated is not None and _same_title(piece.text, generated.text):
+            generated = None
+            continue  # the clerk typed the part's title again: print it once
+        generated = None
+        out.append(_typed(piece, level))
+    return out
+
+
+def _typed(paragraph: Paragraph, under: int) -> Piece:
+    text = paragraph.text
+    for pattern, own in _TYPED_LEVELS:
+        if not pattern.match(text):
+            continue
+        heading_level = max(own, under + 1) if under > 1 else own
+        heading_level = min(heading_level, 3)
+        body = text.rstrip("。")
+        if "\n" not in text and breaking.cells(text) <= _HEADING_LINE and not re.search("[。！？；]", body):
+            return Heading(heading_level, text)
+        lead = _RUN_IN.match(text)
+        if lead and "\n" not in lead.group():
+            return Paragraph(text, lead.group(), heading_level)
+        return paragraph
+    return paragraph
+
+
+def _same_title(text: str, heading: str) -> bool:
+    def bare(value: str) -> str:
+        for pattern, _level in _TYPED_LEVELS:
+            value = pattern.sub("", value, count=1) if pattern.match(value) else value
+        return value.strip(" 　。：:")
+
+    return bare(text) == bare(heading) != ""
 
 
 def _text(element: ET.Element) -> str:

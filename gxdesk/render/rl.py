@@ -14,17 +14,7 @@ from __future__ import annotations
 from reportlab import Version as VERSION
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-    Table,
-)
+from reportlab.pdfgen.canvas import Canvas
 
 # Add a release only after the font-cache and emoji tests pass with it (see tests/test_reportlab_fence.py).
 # 4.4.0 is pyproject's floor, which CI tests (.ci/floors.py): its ttfonts.py differs from 5.1.0's only
@@ -37,7 +27,4 @@ def tested() -> bool:
     return VERSION in TESTED_VERSIONS
 
 
-__all__ = [
-    "TESTED_VERSIONS", "VERSION", "BaseDocTemplate", "CondPageBreak", "Flowable", "Frame", "KeepTogether",
-    "PageBreak", "PageTemplate", "Spacer", "Table", "pdfmetrics", "rl_config", "tested", "ttfonts",
-]
+__all__ = ["TESTED_VERSIONS", "VERSION", "Canvas", "pdfmetrics", "rl_config", "tested", "ttfonts"]

@@ -16,7 +16,7 @@ from gxdesk import schema
 from gxdesk.grid import CellRole, Grid, GridCell, grid_of
 from gxdesk.model import CellKey, Report
 from gxdesk.numbers import format_figure
-from gxdesk.render import page
+from gxdesk.render import breaking, page
 from gxdesk.schema import Shape
 
 
@@ -27,6 +27,7 @@ class PrintedTable:
     widths: tuple[float, ...]  # points, one per grid column
     font_size: float
     keep: tuple[tuple[int, int], ...] = ()  # row ranges [first, last] never split
+    origin: int = 0  # a continuation's row r (below the header) is row origin + r of the whole table
 
     @property
     def id(self) -> str:
@@ -34,6 +35,24 @@ class PrintedTable:
 
     def text_of(self, cell: GridCell) -> str:
         return self.figures[cell.key] if cell.key is not None else cell.text
+
+    def room(self, cell: GridCell) -> float:
+        """The width inside the cell's padding, in points."""
+        return sum(self.widths[cell.column: cell.column + cell.colspan]) - 2 * page.CELL_PAD_X
+
+    def printed_text(self, cell: GridCell) -> str:
+        """What the cell prints: a figure as it is; a label broken into lines ("\\n") for the cell's
+        width, the same in both outputs, never leaving one character alone on its last line."""
+        if cell.key is not None:
+            return self.figures[cell.key]
+        return "\n".join(breaking.label_lines(cell.text, self.room(cell) / self.font_size))
+
+    def figure_size(self, cell: GridCell) -> float:
+        """The type size at which the cell's figure fits its column (counted in half-width digits):
+        the table's size, or smaller for a figure too long for it — never wrapped, never across the rule."""
+        natural = breaking.cells(self.text_of(cell)) * self.font_size
+        room = self.room(cell)
+        return self.font_size if natural <= room else self.font_size * room / natural
 
     def centred(self, cell: GridCell) -> bool:
         """Everything but row labels; a stacked table's (二's) sit centred too, as in the official form."""
@@ -65,7 +84,8 @@ class PrintedTable:
         keep_rest = tuple((a - row + head, b - row + head) for a, b in self.keep if a >= row)
         return (
             replace(self, grid=Grid(grid.table, first, head, grid.label_columns), keep=keep_first),
-            replace(self, grid=Grid(grid.table, rest, head, grid.label_columns), keep=keep_rest),
+            replace(self, grid=Grid(grid.table, rest, head, grid.label_columns), keep=keep_rest,
+                    origin=self.origin + row - head),
         )
 
     def split_points(self) -> list[int]:

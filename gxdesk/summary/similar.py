@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from gxdesk.model import Report
-from gxdesk.rules import REPEAT_LIMIT, REPEAT_MIN_CHARS
 from gxdesk.schema import SECTION_BY_ID, TEXT_PARTS
+from gxdesk.text_checks.similarity import REPEAT_LIMIT, REPEAT_MIN_CHARS
 
 SHINGLE = 8
 PARAGRAPH_MIN = 20  # characters (spaces left out): shorter paragraphs are formulas (本年度未收取信息处理费。)

@@ -19,9 +19,8 @@ from gxdesk.model import Report
 from gxdesk.rules import META_SECTION, WARNING, Finding
 from gxdesk.summary.identity import unit_key
 
-# What a folder is searched for; .pdf is listed even where the importer cannot read it yet,
-# so that the unit is named with the reason rather than silently missing.
-SUFFIXES: tuple[str, ...] = tuple(dict.fromkeys((gxr.SUFFIX, *importer.SUFFIXES, ".pdf")))
+# What a folder is searched for: our own files and every kind the importer reads (PDF included).
+SUFFIXES: tuple[str, ...] = tuple(dict.fromkeys((gxr.SUFFIX, *importer.SUFFIXES)))
 KINDS = "、".join(SUFFIXES)
 MAX_FILES = 20_000  # a folder tree with more is not a year's reports (the user chose a drive)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -15,8 +16,19 @@ from gxdesk.autosave import Draft
 from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.files.lifecycle import SAMPLE
 from gxdesk.gui.importing.dialog import ImportRequest
-from gxdesk.gui.prompts import AfterExport, CarryOver, DescribeFonts, OpenLocked, QtPrompts, SaveConflict, Unsaved
+from gxdesk.gui.prompts import (
+    AfterExport,
+    CarryOver,
+    DescribeFonts,
+    DraftPlace,
+    OpenLocked,
+    QtPrompts,
+    SaveConflict,
+    Unsaved,
+)
 from gxdesk.gui.window import MainWindow
+from gxdesk.importer.summary import ImportSummary
+from gxdesk.model import CellKey
 from gxdesk.rules import Finding
 from gxdesk.sample import load_sample
 
@@ -38,6 +50,10 @@ class Answers:
         self.folders: list[Path | None] = []  # 汇总: 添加文件夹…
         self.import_requests: list[ImportRequest] = []
         self.output_settings: list[tuple[str, bool] | None] = []
+        self.texts: list[str | None] = []  # answers to ask_text, in turn (none left: cancelled)
+        self.draft_places: list[DraftPlace] = []
+        self.texts_asked: list[tuple[str, str, str]] = []  # (title, label, text shown)
+        self.drafts_asked: list[tuple[str, str]] = []  # (part, draft)
         self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
         self.carry_over: CarryOver = "replace"
         self.carry_over_asked: list[tuple[str, list[str]]] = []  # (text, the changes listed)
@@ -52,7 +68,8 @@ class Answers:
         self.settings_asked: list[tuple[str, bool]] = []
         self.informed: list[str] = []
         self.warned: list[str] = []
-        self.summaries: list[tuple[str, str, list[str]]] = []
+        self.summaries: list[tuple[str, str, list[str]]] = []  # (title, headline, every item's text)
+        self.import_summaries: list[tuple[ImportSummary, Callable[[CellKey], None] | None]] = []
         self.previews: list[QPrintPreviewDialog] = []
         self.real: set[str] = set()
         self.qt = QtPrompts(None)
@@ -117,14 +134,24 @@ class Answers:
             return self.qt.ask_import(folder)
         return self.import_requests.pop(0) if self.import_requests else None
 
+    def ask_text(self, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+        self.texts_asked.append((title, label, text))
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_draft(self, part: str, draft: str) -> DraftPlace:
+        self.drafts_asked.append((part, draft))
+        return self.draft_places.pop(0) if self.draft_places else "cancel"
+
     def inform(self, title: str, text: str) -> None:
         self.informed.append(text)
 
     def warn(self, title: str, text: str) -> None:
         self.warned.append(text)
 
-    def show_summary(self, title: str, text: str, details: list[str]) -> None:
-        self.summaries.append((title, text, details))
+    def show_import_summary(self, title: str, headline: str, summary: ImportSummary,
+                            jump: Callable[[CellKey], None] | None) -> None:
+        self.summaries.append((title, headline, [item.text for group in summary.groups for item in group.items]))
+        self.import_summaries.append((summary, jump))
 
     def show_preview(self, dialog: QPrintPreviewDialog) -> None:
         self.previews.append(dialog)
@@ -146,9 +173,14 @@ def answers() -> Answers:
     return Answers()
 
 
+# The window's today in the tests: January of the sample's publishing year, before its deadline.
+TODAY = date(2026, 1, 10)
+
+
 @pytest.fixture
 def make_window(qtbot, home, answers):
     def make(path: str | None = None, **kwargs) -> MainWindow:
+        kwargs.setdefault("today", lambda: TODAY)
         window = MainWindow(home=home, prompts=answers, **kwargs)
         qtbot.addWidget(window)  # closed (and its draft lock released) after the test
         window.start(path)

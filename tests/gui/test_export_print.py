@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from gxdesk.gui.outputs.export import export_notes
 from gxdesk.gui.prompts import QtPrompts
-from gxdesk.render import render, render_bytes
+from gxdesk.render import fonts, render, render_bytes
 from gxdesk.rules import ERROR, Finding
 from gxdesk.settings import Settings
 from tests.gui.conftest import type_into
@@ -52,7 +53,13 @@ def test_export_word_and_pdf_and_read_them_back(window, answers, tmp_path, home)
     assert in_order("\n".join(pages), expected_sequence(window.report)) == []
 
     assert answers.errors_asked == []  # the sample has no errors: nothing to ask
-    assert answers.warned == [] and answers.informed == []  # fonts embedded: no warning either
+    assert answers.warned == []  # fonts embedded: no warning either …
+    # … only which standard faces this machine lacks, and what replaced them (none on a clerk's PC
+    # with the Windows fonts), said in the message that offers to open the file.
+    expected = [fonts.resolve().notes(fmt) for fmt in (".docx", ".pdf")]
+    assert answers.exported == [(p, export_notes(n)) for p, n in zip((docx, pdf), expected, strict=True)]
+    for note in expected[1]:
+        assert any(note.removeprefix("字体：") in line for line in answers.exported[-1][1])
     assert Settings.load(home / "settings.json").export_folder == str(out)
     assert not window.isWindowModified()  # exporting is not editing
 
@@ -86,7 +93,7 @@ def test_errors_are_asked_about_first_and_going_back_writes_nothing(qtbot, windo
     answers.save_paths.append(tmp_path / "x.docx")
     answers.despite_errors = False
     trigger(window, "导出 Word")
-    assert answers.errors_asked == [(1, "导出")]
+    assert answers.errors_asked == [(2, "导出")]  # the column, and the 办结 figure the text states
     assert answers.save_asked == [] and list(tmp_path.iterdir()) == []
 
     answers.despite_errors = True  # "仍然导出"
@@ -145,7 +152,7 @@ def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers
     trigger(window, "导出 PDF")
     assert (tmp_path / "x.pdf").is_file()
     [(path, notes)] = answers.exported  # said in the message that offers to open the file
-    assert path == tmp_path / "x.pdf" and len(notes) == 1
+    assert path == tmp_path / "x.pdf" and len(notes) == 1 and "字体替换" not in notes[0]
     assert "STSong-Light" in notes[0] and "--font-dir" not in notes[0]
     assert "文件 → 字体与版式设置" in notes[0]
 
@@ -271,7 +278,7 @@ def test_printing_a_report_with_errors_asks_first(qtbot, window, answers):
     type_into(qtbot, window.view("requests"), WRONG, "35")
     answers.despite_errors = False
     trigger(window, "打印")
-    assert answers.errors_asked == [(1, "打印")] and answers.previews == []
+    assert answers.errors_asked == [(2, "打印")] and answers.previews == []
     answers.despite_errors = True
     trigger(window, "打印")
     assert len(answers.previews) == 1

@@ -65,8 +65,8 @@ def test_the_size_and_the_panel_are_remembered(qtbot, make_window, home):
     again.place()
     again.files.new_file()
     qtbot.wait(10)
-    # (the offscreen platform puts back the frame to within a few pixels)
-    assert all(abs(a - b) <= 12 for a, b in zip(again.size().toTuple(), size, strict=True)), (again.size(), size)
+    # (the tests' screen is 800 px wide, about the window's narrowest: a restore keeps it on the screen)
+    assert again.height() == size[1] and abs(again.width() - size[0]) <= 25, (again.size(), size)
     assert again.dockWidgetArea(again.findings_panel) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert abs(again.findings_panel.height() - height) <= 2
 

@@ -270,7 +270,8 @@ def test_pasted_control_and_unusable_characters_are_cleaned(qtbot, window, tmp_p
     original = window.report.text["other"]
     paste(qtbot, field, "甲\x01\x0b\ufffe乙\udfff丙")
     type_text(qtbot, field, "丁")
-    assert window.report.text["other"] == original + "甲\ufffd乙丙丁"  # PySide drops the lone surrogate itself
+    # The lone surrogate never reaches the clipboard whole: PySide 6.7+ drops it, 6.6 turns it into "?".
+    assert window.report.text["other"] in (original + "甲\ufffd乙丙丁", original + "甲\ufffd乙?丙丁")
     assert field.toPlainText() == window.report.text["other"]  # the field shows what the report holds
 
     organ = window.meta_page.organ

@@ -192,3 +192,21 @@ def test_the_start_page_greys_out_what_needs_a_report_and_gives_it_back_as_it_wa
     click(qtbot, window, "start_new")
     assert actions["保存(&S)"].isEnabled()
     assert not actions["不再与上年报告核对"].isEnabled()  # no last year's report yet: its own state
+
+
+def test_a_published_report_dropped_on_the_start_page_is_imported(qtbot, make_window, tmp_path, monkeypatch):
+    """Through the importer's drop handler (issue 13's FileDrops), as on the window."""
+    from gxdesk.gui.importing.import_report import Importing
+
+    imported = []
+    monkeypatch.setattr(Importing, "import_path", lambda self, path: imported.append(path) or True)
+    window = make_window()
+    page = window.start_screen.page
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path / "2025年报.pdf"))])
+    for kind in (QDropEvent.Type.DragEnter, QDropEvent.Type.Drop):
+        event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier, kind)
+        QApplication.sendEvent(page.viewport(), event)
+        assert event.isAccepted()
+    qtbot.waitUntil(lambda: imported == [tmp_path / "2025年报.pdf"], timeout=2000)

@@ -63,8 +63,9 @@ def test_emptying_section_five_flags_the_field(qtbot, window):
     assert problems.property("flag") == "error" and "不能为空" in problems.toolTip()
     assert window.status_summary.text() == "1 处错误"
     qtbot.keyClicks(problems, "x")
-    assert window.status_summary.text().startswith("勾稽关系：全部平衡")
-    assert problems.property("flag") == ""
+    assert "错误" not in window.status_summary.text()
+    # "x" is no problem stated: a reminder now, with the missing improvements
+    assert problems.property("flag") == "warning" and "没有写出具体问题" in problems.toolTip()
 
 
 def test_meta_fields_write_through_and_undo(qtbot, window):

@@ -8,6 +8,12 @@ for the whole report, as in Word; an undo shows the field it changed, with the
 cursor where the change was (``TextField.load``, ``ReportTabs.reveal``). A paste
 with line breaks inside its paragraphs (a PDF's lines) offers to join them.
 A refused entry is explained in a note at the field (``note.py``).
+
+A text field marks what the core found in it: the sentence a text finding is
+about (underlined), and, once last year's report is known, the sentences that
+repeat last year's (shaded), with the part's share of repeated text beside its
+title. Parts the core drafts from the figures have a 按数字起草 button; what it
+asks and does is the window's (``TextPage.draft_requested``).
 """
 
 from __future__ import annotations
@@ -15,31 +21,36 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from gxdesk.drafting import DRAFTED_PARTS
 from gxdesk.edits import Change, SetMeta, SetText, Typing, changed_span, meta_value
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
 from gxdesk.gui.editor.date_field import DateField
-from gxdesk.gui.editor.flags import flag_tooltip
+from gxdesk.gui.editor.flags import flag_state, flag_tooltip
 from gxdesk.gui.editor.note import show_note
 from gxdesk.numbers import item_mark
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
 from gxdesk.text import broken_lines, clean_line, clean_text, join_broken_lines
+from gxdesk.text_checks.similarity import REPEAT_LIMIT, LastYear
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -80,6 +91,13 @@ def _run(widget: QWidget) -> int:
     return run if isinstance(run, int) else 0
 
 
+REPEATED_BG = QColor("#ffe3c2")  # a sentence repeated from last year's report
+# A text finding's sentence, by "is an error": underlined and tinted (over any repeated shading).
+_UNDERLINE = {True: QColor("#d64545"), False: QColor("#c98f00")}
+_TINT = {True: QColor("#f7c6c5"), False: QColor("#fbe6a6")}
+SIMILARITY_MS = 200  # the share and the shading follow typing after this pause
+
+
 def refuse(widget: QWidget, message: str) -> None:
     """Say at the field itself why an entry was not taken (the status bar says it too)."""
     if widget.isVisible():
@@ -88,12 +106,14 @@ def refuse(widget: QWidget, message: str) -> None:
 
 def set_flags(widget: QWidget, flags: Sequence[Finding]) -> None:
     """Colour a field's frame by its findings (see ui/gxdesk.qss) and explain them on hover."""
-    state = "" if not flags else ("error" if any(f.severity is ERROR for f in flags) else "warning")
+    state = flag_state(flags)
     if (widget.property("flag") or "") != state:  # unset at first: repolishing unflagged fields costs start-up
         widget.setProperty("flag", state)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
     widget.setToolTip(flag_tooltip(flags))
+    if isinstance(widget, TextField):
+        widget.mark_findings(flags)
 
 
 class TextField(QPlainTextEdit):
@@ -114,9 +134,64 @@ class TextField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setMinimumHeight(self.fontMetrics().height() * 5)
         self._pasting = False
+        self._finding_spans: list[tuple[int, int, bool]] = []  # (start, end, is an error)
+        self._repeated: tuple[tuple[int, int], ...] = ()
         _watch(self)
         self.textChanged.connect(self._typed)
         self.load()
+
+    # --- What the core found, marked in the text -------------------------------------------
+
+    def mark_findings(self, flags: Sequence[Finding]) -> None:
+        spans = [(f.start, f.end, f.severity is ERROR) for f in flags
+                 if f.start is not None and f.end is not None and not f.explained]
+        if spans != self._finding_spans:
+            self._finding_spans = spans
+            self._mark()
+
+    def mark_repeated(self, spans: tuple[tuple[int, int], ...]) -> None:
+        if spans != self._repeated:
+            self._repeated = spans
+            self._mark()
+
+    @property
+    def marked(self) -> dict[str, list[tuple[int, int]]]:
+        """What is marked now: "finding" and "repeated" spans (for the tests and the screenshots)."""
+        return {"finding": [(s, e) for s, e, _ in self._finding_spans], "repeated": list(self._repeated)}
+
+    def _mark(self) -> None:
+        selections = []
+        length = len(self.toPlainText())
+        for start, end in self._repeated:
+            fmt = QTextCharFormat()
+            fmt.setBackground(REPEATED_BG)
+            selections.append(self._selection(start, end, fmt, length))
+        for start, end, error in self._finding_spans:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(_UNDERLINE[error])
+            fmt.setBackground(_TINT[error])
+            selections.append(self._selection(start, end, fmt, length))
+        self.setExtraSelections([s for s in selections if s is not None])
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat, length: int) -> QTextEdit.ExtraSelection | None:
+        if not 0 <= start < end <= length:
+            return None  # marks of a text since changed: the next check brings new ones
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor, selection.format = cursor, fmt
+        return selection
+
+    def select_span(self, start: int, end: int) -> None:
+        """Put the cursor on a sentence a finding is about, selected."""
+        length = len(self.toPlainText())
+        cursor = self.textCursor()
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def load(self) -> None:
         """Show what the report holds; after a change made elsewhere (an undo), with the cursor at
@@ -126,6 +201,7 @@ class TextField(QPlainTextEdit):
         if shown != text:
             _start, end = changed_span(shown, text)
             self._show(text, end + len(text) - len(shown) if shown else len(text))
+            self._mark()  # a new text loses its marks; the next check brings their new places
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """A paste (or a drop): an undo step of its own, not part of the typing around it; line
@@ -295,7 +371,10 @@ def _caption(title: str, hint: str) -> QWidget:
 
 
 class TextPage(FieldPage):
-    """One section's narrative parts, each with its customary sub-heading and a hint."""
+    """One section's narrative parts, each with its customary sub-heading and a hint; beside it the
+    share of the part repeated from last year's report, and 按数字起草 where the core drafts it."""
+
+    draft_requested = Signal(str)  # a text part id
 
     def __init__(self, document: Document, section: str, ask_join: AskJoin | None = None,
                  parent: QWidget | None = None) -> None:
@@ -305,15 +384,62 @@ class TextPage(FieldPage):
         parts = [p for p in TEXT_PARTS if p.section == section]
         numbered = itertools.count(1)
         self.text_fields: dict[str, TextField] = {}
+        self.shares: dict[str, QLabel] = {}  # parts compared with last year's
+        self.draft_buttons: dict[str, QPushButton] = {}
         for part in parts:
             title = f"{item_mark(next(numbered))}{part.title}" if part.title else ""
-            layout.addWidget(_caption(title, part.hint))
+            header = QHBoxLayout()
+            header.addWidget(_caption(title, part.hint), 1)
+            if LastYear.compares(part.id):
+                share = self.shares[part.id] = named(QLabel(), f"share_{part.id}")
+                share.setVisible(False)
+                header.addWidget(share, 0, Qt.AlignmentFlag.AlignBottom)
+            if part.id in DRAFTED_PARTS:
+                button = self.draft_buttons[part.id] = named(QPushButton("按数字起草"), f"draft_{part.id}")
+                button.setToolTip("根据二、三、四的表格数字起草标准段落；已有文字时先询问")
+                button.clicked.connect(lambda _=False, p=part.id: self.draft_requested.emit(p))
+                header.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+            layout.addLayout(header)
             field = TextField(document, part, ask_join)
+
             field.refused.connect(self.refused)
             layout.addWidget(field, 1)
             self.fields[part.id] = self.text_fields[part.id] = field
+        self._similarity = QTimer(self, singleShot=True, interval=SIMILARITY_MS)
+        self._similarity.timeout.connect(self.show_similarity)
+        self._stale: set[str] = set(self.shares)
         document.changed.connect(self._changed)
+        document.state_changed.connect(self._previous_changed)
+        self.show_similarity()
 
     def _changed(self, change: Change) -> None:
         for part in change.parts & self.text_fields.keys():
             self.text_fields[part].load()
+        typed = change.parts & self.shares.keys()
+        if typed:
+            self._stale |= typed
+            self._similarity.start()  # debounced: measured once the typing pauses
+
+    def _previous_changed(self) -> None:
+        self._stale |= set(self.shares)
+        self.show_similarity()
+
+    def show_similarity(self) -> None:
+        """Each compared part's share of last year's text, and its repeated sentences shaded."""
+        last_year = self.document.last_year
+        for part in self._stale:
+            label, field = self.shares[part], self.text_fields[part]
+            if last_year is None:
+                label.setVisible(False)
+                field.mark_repeated(())
+                continue
+            similarity = last_year.part(part, self.document.report.text[part])
+            label.setText(f"与上年相同 {similarity.share:.0%}")
+            label.setProperty("flag", "warning" if similarity.share > REPEAT_LIMIT else "")
+            label.setToolTip(f"本部分约 {similarity.share:.0%} 的文字与上年报告相同；超过 {REPEAT_LIMIT:.0%} "
+                             "会被视为照搬上年。底色标出的是与上年相同的句子。")
+            label.style().unpolish(label)
+            label.style().polish(label)
+            label.setVisible(True)
+            field.mark_repeated(similarity.repeated)
+        self._stale.clear()

@@ -20,7 +20,7 @@ from gxdesk.edits import EVERYTHING, Change, Edit, SetCells
 from gxdesk.gui.document import Document
 from gxdesk.gui.editor.findings_panel import ERROR_DOT, WARNING_DOT, dot
 from gxdesk.gui.editor.note import HOLDER, Note
-from gxdesk.gui.editor.pages import FieldPage, MetaPage, TextPage
+from gxdesk.gui.editor.pages import FieldPage, MetaPage, TextField, TextPage
 from gxdesk.rules import ERROR, META_SECTION, Finding
 from gxdesk.schema import SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_ID
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 class ReportTabs(QTabWidget):
     message = Signal(str)  # for the status bar: an entry refused, a paste done
+    draft_requested = Signal(str)  # 按数字起草 beside a text part (its id)
 
     def __init__(self, document: Document, ask_join: AskJoin | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,7 @@ class ReportTabs(QTabWidget):
         if table is None:
             text_page = self._text_pages[section.id] = TextPage(self.document, section.id, self.ask_join)
             text_page.refused.connect(self.message)
+            text_page.draft_requested.connect(self.draft_requested)
             text_page.show_flags()
             page = text_page
         else:
@@ -124,8 +126,13 @@ class ReportTabs(QTabWidget):
         """Mark each tab by its worst finding and flag the fields built so far."""
         worst: dict[int, bool] = {}
         for finding in self.document.findings:
-            tab = self.tab_for(finding)
-            worst[tab] = worst.get(tab, False) or finding.severity is ERROR
+            if finding.explained:
+                continue
+            tabs = {self.tab_for(finding)}
+            if finding.table:  # a figure in the text: the table's tab too
+                tabs.add(self.tab_of_section[TABLE_BY_ID[finding.table].section])
+            for tab in tabs:
+                worst[tab] = worst.get(tab, False) or finding.severity is ERROR
         for tab in range(self.count()):
             mark = worst.get(tab)  # True: an error, False: only warnings, None: nothing
             if tab not in self._marks or self._marks[tab] != mark:
@@ -141,7 +148,7 @@ class ReportTabs(QTabWidget):
         return self._dots[error]
 
     def tab_for(self, finding: Finding) -> int:
-        if finding.table:
+        if finding.table and finding.start is None:
             return self.tab_of_section[finding.section]
         part = TEXT_PART_BY_ID.get(finding.field)
         if part is not None and part.section in self.tab_of_section:
@@ -149,8 +156,15 @@ class ReportTabs(QTabWidget):
         return self.tab_of_section.get(finding.section, 0)
 
     def jump_to(self, finding: Finding) -> None:
-        """Show the cell, column or field a finding is about, with the cursor on it."""
+        """Show the cell, column or field a finding is about, with the cursor on it: in a text,
+        on its sentence (a figure in the text that contradicts a cell: the sentence first)."""
         self.setCurrentIndex(self.tab_for(finding))
+        if finding.field in TEXT_PART_BY_ID and finding.start is not None:
+            self.show_field(finding.field)
+            field = self.widget_for(finding.field)
+            if isinstance(field, TextField):
+                field.select_span(finding.start, finding.end if finding.end is not None else finding.start)
+            return
         if finding.table:
             view = self.view(finding.table)
             if finding.row:
@@ -182,6 +196,11 @@ class ReportTabs(QTabWidget):
         self.setCurrentIndex(self.tab_of_section[section])
         if field:
             self.show_field(field)
+
+    def widget_for(self, field: str) -> QWidget | None:
+        """The widget of a field of the page in front."""
+        page = self.page(self.currentIndex())
+        return page.widget_for(field) if isinstance(page, FieldPage) else None
 
     def show_field(self, field: str) -> None:
         """Put the cursor in a field of the page in front (a meta key or a text part id)."""

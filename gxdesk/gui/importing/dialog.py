@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,9 +29,9 @@ from PySide6.QtWidgets import (
 from gxdesk.gui.actions import named
 from gxdesk.schema import REQUESTS
 
-FILE_KINDS = "已发布的报告 (*.docx *.html *.htm *.txt *.md);;所有文件 (*)"
-FILE_HINT = ("可导入 Word 文件（.docx）、另存的网页（.html/.htm）、文本文件（.txt/.md）。"
-             "旧版 .doc 或 WPS 文件请先另存为 .docx；PDF 请打开后复制文字，到“粘贴文字”中导入。")
+FILE_KINDS = "已发布的报告 (*.pdf *.docx *.html *.htm *.txt *.md);;所有文件 (*)"
+FILE_HINT = ("可导入 PDF、Word 文件（.docx）、另存的网页（.html/.htm）、文本文件（.txt/.md），也可以把文件"
+             "直接拖到窗口上。旧版 .doc 或 WPS 文件请先另存为 .docx；扫描件（没有文字层的 PDF）无法导入。")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,27 @@ class ImportRequest:
     path: Path | None  # a file, or None for pasted text
     text: str = ""
     as_previous: bool = False  # use as last year's report instead of opening it
+    html: str = ""  # what was pasted, as the HTML the browser put on the clipboard (tables kept)
+
+
+class PasteBox(QPlainTextEdit):
+    """The 粘贴文字 box: shows the pasted text, and keeps the HTML the clipboard had with it, so that
+    tables copied from a browser keep their rows and cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pasted_html = ""
+        self.pasted_text = ""
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasHtml() and not self.toPlainText().strip():
+            self.pasted_html, self.pasted_text = source.html(), source.text()
+        super().insertFromMimeData(source)
+
+    def html_of(self, text: str) -> str:
+        """The pasted HTML, while the box still holds just what came with it (not edited since)."""
+        same = "".join(text.split()) == "".join(self.pasted_text.split())
+        return self.pasted_html if self.pasted_html and same else ""
 
 
 class ImportDialog(QDialog):
@@ -65,7 +87,7 @@ class ImportDialog(QDialog):
         file_layout.addWidget(named(QLabel(FILE_HINT, wordWrap=True), "hint"))
         file_layout.addStretch(1)
         self.sources.addTab(file_page, "从文件导入")
-        self.text = named(QPlainTextEdit(), "import_text")
+        self.text = named(PasteBox(), "import_text")
         self.text.setPlaceholderText("在这里粘贴从政府网站或 PDF 中复制的报告全文（Ctrl+V）")
         self.sources.addTab(self.text, "粘贴文字")
         layout.addWidget(self.sources, 1)
@@ -100,7 +122,8 @@ class ImportDialog(QDialog):
         if self.sources.currentIndex() == 0:
             # Windows Explorer's 复制为路径 puts the path in quotes.
             return ImportRequest(Path(self.path.text().strip().strip('"')), as_previous=as_previous)
-        return ImportRequest(None, self.text.toPlainText(), as_previous)
+        text = self.text.toPlainText()
+        return ImportRequest(None, text, as_previous, self.text.html_of(text))
 
     def _choose(self) -> None:
         from gxdesk.gui.prompts import choose_files

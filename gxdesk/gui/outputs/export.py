@@ -45,6 +45,17 @@ def window_wording(message: str) -> str:
     return message.replace("用 --font-dir", f"在“文件 → {SETTINGS_ACTION}”中")
 
 
+FONT_NOTE = "字体："  # how the renderer's notes on substituted standard faces begin
+
+
+def export_notes(notes: list[str]) -> list[str]:
+    """What to say after an export: the renderer's warnings, then which standard fonts were
+    replaced by what (said where the export happens, in the message that offers to open it)."""
+    warnings = [window_wording(n) for n in notes if not n.startswith(FONT_NOTE)]
+    fonts = [f"字体替换（标准字体未安装时）：{n.removeprefix(FONT_NOTE)}" for n in notes if n.startswith(FONT_NOTE)]
+    return warnings + fonts
+
+
 def describe_fonts(folder: str) -> tuple[list[str], list[str]]:
     """Which font each role would print with, and warnings about them, for the settings dialog."""
     from gxdesk.render import fonts
@@ -122,7 +133,7 @@ class Exporter:
         self.host.settings.export_folder = str(path.parent)
         self.host.save_settings()
         self.host.show_message(f"已导出：{path}")
-        self.offer_to_open(path, [window_wording(w) for w in warnings])
+        self.offer_to_open(path, export_notes(warnings))
         return path
 
     def offer_to_open(self, path: Path, notes: list[str]) -> None:

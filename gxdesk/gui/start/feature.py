@@ -15,6 +15,7 @@ from gxdesk import model
 from gxdesk.gui.document import UNTITLED
 from gxdesk.gui.files.lifecycle import Files
 from gxdesk.gui.host import Host
+from gxdesk.gui.importing.import_report import Importing
 from gxdesk.gui.summary.feature import SummaryFeature
 from gxdesk.schema import PROACTIVE, REQUESTS
 
@@ -22,15 +23,15 @@ if TYPE_CHECKING:
     from gxdesk.gui.start.page import StartPage
 
 
-def install(host: Host, files: Files, summary: SummaryFeature) -> Start:
-    start = Start(host, files, summary)
+def install(host: Host, files: Files, importing: Importing, summary: SummaryFeature) -> Start:
+    start = Start(host, files, importing, summary)
     host.add_file_action("open", host.action("开始页(&H)", start.show))
     return start
 
 
 class Start:
-    def __init__(self, host: Host, files: Files, summary: SummaryFeature) -> None:
-        self.host, self.files, self.summary = host, files, summary
+    def __init__(self, host: Host, files: Files, importing: Importing, summary: SummaryFeature) -> None:
+        self.host, self.files, self.importing, self.summary = host, files, importing, summary
         self._page: StartPage | None = None  # built when first shown: a reopened report never needs it
         self.has_report = False  # a report of the clerk's is open behind the page
         host.document.replaced.connect(self._replaced)
@@ -52,7 +53,10 @@ class Start:
                        self.summary.open_summary),
             ], self.back)
             self._page.recent_chosen.connect(files.open_recent)
-            self._page.file_dropped.connect(files.open_file)
+            from gxdesk.gui.importing.drops import FileDrops
+
+            # A .gxr dropped anywhere on the page opens; a published report (.pdf, .docx, …) is imported.
+            self._page.drops = FileDrops(self._page.viewport(), files.open_file, self.importing.import_path)
             self.host.set_start_page(self._page)
         return self._page
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,10 +27,6 @@ from PySide6.QtWidgets import (
 from gxdesk import gxr
 from gxdesk.dates import chinese_datetime
 from gxdesk.gui.actions import named
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 
 @dataclass(frozen=True)
@@ -77,15 +73,12 @@ class StartPage(QScrollArea):
     """The page scrolls rather than squeezes when the window is small (150 % on a laptop)."""
 
     recent_chosen = Signal(object)  # a Path
-    file_dropped = Signal(object)  # a Path of a .gxr dropped on the page
 
     def __init__(self, choices: list[Choice], back: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start_page")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)  # a drop anywhere on the page arrives at the viewport
         page = named(QFrame(), "start_body")
         self.setWidget(page)
         centred = QHBoxLayout(page)
@@ -125,8 +118,10 @@ class StartPage(QScrollArea):
         self.recent.setAlternatingRowColors(True)
         self.recent.itemActivated.connect(self._activated)
         self.recent.itemClicked.connect(self._activated)
+        self.drops: QObject | None = None  # what takes files dropped on the page (the start feature's)
         recent.addWidget(self.recent, 1)
-        recent.addWidget(named(QLabel("也可以把 .gxr 报告文件拖到这里打开。"), "hint"))
+        recent.addWidget(named(QLabel("也可以把报告文件拖到这里：.gxr 直接打开，"
+                                      "已发布的 PDF、Word、网页报告导入为新报告。", wordWrap=True), "hint"))
         body.addLayout(recent, 3)
 
     def show_recent(self, entries: list[Recent]) -> None:
@@ -152,25 +147,3 @@ class StartPage(QScrollArea):
         path = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(path, Path):
             self.recent_chosen.emit(path)
-
-    # --- Drops: a .gxr file opens (published reports: issue 13's drop handler, once on main) ---
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_report(event.mimeData().urls()) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_report(event.mimeData().urls())
-        if path is not None:
-            event.acceptProposedAction()
-            # After the drop has returned: the file manager is not held while the window asks.
-            QTimer.singleShot(0, lambda: self.file_dropped.emit(path))
-
-
-def dropped_report(urls: Sequence[QUrl]) -> Path | None:
-    """The first local .gxr file among dropped URLs."""
-    for url in urls:
-        local = url.toLocalFile()
-        if local.lower().endswith(gxr.SUFFIX):
-            return Path(local)
-    return None
