@@ -97,6 +97,7 @@ def shoot(out: Path, scale: str) -> int:
         window.document.undo_stack.setClean()
         save(summary_screenshot(app, window, home / "units"), f"{len(names) + 4:02d}-summary")
     window.document.undo_stack.setClean()
+    window.document.unsaved = False  # set_previous marks the report unsaved; closing must not ask
     window.close()
     return 0
 

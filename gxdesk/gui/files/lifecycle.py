@@ -108,7 +108,8 @@ class Files:
         self.fingerprint = None
         self.document.reset(load_sample(), None, SAMPLE, read_only=True)
         self.host.show_page(META_SECTION)
-        self.host.show_message("这是示例报告，可以随意查看和修改；保存时会要求另存为新文件")
+        # Short: the permanent 只读 note beside it already says how saving works.
+        self.host.show_message("这是示例报告，可以随意查看和修改")
         return True
 
     def folder(self) -> Path:
