@@ -19,10 +19,11 @@ from decimal import Decimal
 from typing import Mapping, NamedTuple, Union
 
 from gxdesk import limits
-from gxdesk.dates import iso_date
+from gxdesk.dates import TYPED_FORMS, read_date
 from gxdesk.errors import InputError
 from gxdesk.model import ENTERED_KEYS, CellKey, FindingKey, Report, Value
 from gxdesk.numbers import NumberError, check_amount, normalise
+from gxdesk.preamble import follow_year
 from gxdesk.schema import (
     MAX_COUNT,
     META_FIELDS,
@@ -39,6 +40,7 @@ from gxdesk.schema import (
 from gxdesk.text import clean_line, clean_text
 
 MetaValue = Union[str, int]
+PREAMBLE = "preamble"  # the text part that opens the report (前言)
 _ENTERED = frozenset(ENTERED_KEYS)
 _AMOUNTS = frozenset(key for key in ENTERED_KEYS if TABLE_BY_ID[key[0]].kind(key[1]) is Kind.AMOUNT)
 _META = {f.id: f for f in META_FIELDS}
@@ -209,6 +211,13 @@ class SetMeta(Edit):
         before = meta_value(report, self.field)
         setattr(report, self.field, self.value)  # a field of META_FIELDS, its value checked by its kind
         change = Change(fields=frozenset({self.field})) if before != self.value else NOTHING
+        if _META[self.field].kind is MetaKind.YEAR and change:
+            # The formulaic preamble states the year: it follows (and its inverse follows back).
+            assert isinstance(before, int) and isinstance(self.value, int)
+            followed = follow_year(report.text.get(PREAMBLE, ""), before, self.value)
+            if followed is not None:
+                report.set_text(PREAMBLE, followed)
+                change |= Change(parts=frozenset({PREAMBLE}))
         return Done(report, SetMeta(self.field, before, check=False), change)
 
     def merge(self, later: Edit) -> Edit | None:
@@ -321,9 +330,10 @@ def check_year(value: object, label: str) -> int:
 
 
 def check_date(text: str, label: str) -> str:
-    date = iso_date(text)
+    """A date as typed (2026年1月26日, 2026-01-26, 2026.1.26, 2026/1/26) as stored: YYYY-MM-DD."""
+    date = read_date(text)
     if date is None:
-        raise InputError(f"{label}“{text}”不是有效的日期，应为“年-月-日”，如 2026-01-26")
+        raise InputError(f"{label}“{text}”不是有效的日期，可写作 {TYPED_FORMS}")
     return date
 
 

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from gxdesk import schema
-from gxdesk.gxr import EXPLANATIONS, FORMAT, VERSION
+from gxdesk.gxr import EXPLANATIONS, FORMAT, PREVIOUS, VERSION
 from gxdesk.model import FindingKey
 from gxdesk.schema import MAX_COUNT, META_FIELDS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, FileForm, Kind, MetaKind
 
@@ -63,26 +63,42 @@ def _columns_note(table: schema.Table) -> str:
     return f"columns of {table.id} rows, in order: " + ", ".join(c.id for c in block.columns if not c.computed)
 
 
-def json_schema() -> dict[str, Any]:
+def _content() -> dict[str, Any]:
+    """Meta, text and tables: the report, and last year's inside it."""
     text = _object({p.id: {"type": "string", "description": p.title or p.hint} for p in TEXT_PARTS},
                    "narrative text; a missing part is empty")
-    properties: dict[str, Any] = {
-        "format": {"const": FORMAT},
-        "version": {"enum": list(range(1, VERSION + 1)),
-                    "description": "1, or 2 when the file has an optional part (explanations)"},
-    }
-    properties.update({meta.id: _meta(meta) for meta in META_FIELDS})
+    properties: dict[str, Any] = {meta.id: _meta(meta) for meta in META_FIELDS}
     properties["text"] = text
     for table in schema.TABLES:
         properties[table.id] = _table(table)
-    properties[EXPLANATIONS] = _explanations()
+    return properties
+
+
+_REQUIRED = [m.id for m in META_FIELDS if m.required]
+
+
+def json_schema() -> dict[str, Any]:
+    versions = list(range(1, VERSION + 1))
+    properties: dict[str, Any] = {
+        "format": {"const": FORMAT},
+        "version": {"enum": versions,
+                    "description": "1, or 2 when the file has an optional part (explanations, previous); "
+                                   "gxdesk 0.1 reads 1 only"},
+        **_content(),
+        EXPLANATIONS: _explanations(),
+        PREVIOUS: dict(_object(_content(), "optional (version 2): last year's report, for the cross-year "
+                                           "checks: the same keys as the report itself"), required=_REQUIRED),
+    }
     listed = [t for t in schema.TABLES if any(b.file_form is FileForm.LIST for b in t.blocks)]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"gxdesk report (.gxr), versions 1–{VERSION}",
+        "title": f"gxdesk report (.gxr), versions {versions[0]}–{versions[-1]}",
         "description": "; ".join(_columns_note(t) for t in listed).capitalize(),
         **_object(properties),
-        "required": ["format", "version", *(m.id for m in META_FIELDS if m.required)],
+        "required": ["format", "version", *_REQUIRED],
+        # A file holding an optional part says version 2, so that gxdesk 0.1 refuses it as newer.
+        "allOf": [{"if": {"required": [part]}, "then": {"properties": {"version": {"const": 2}}}}
+                  for part in (EXPLANATIONS, PREVIOUS)],
     }
 
 

@@ -1,9 +1,10 @@
 """The .gxr report file: UTF-8 JSON, format "gxdesk-report", version 1 or 2.
 
 See docs/file-format.md. A file is written as version 1 while it holds nothing
-gxdesk 0.1 cannot read, and as version 2 once it has an optional part (the
-clerk's ``explanations``), so that 0.1 refuses it with its clear "newer version"
-message rather than a puzzling unknown key (``_version_for``).
+gxdesk 0.1 cannot read, and as version 2 once it has an optional part (last
+year's report, ``previous``; the clerk's ``explanations``), so that 0.1 refuses
+it with its clear "newer version" message rather than a puzzling unknown key
+(``_version_for``).
 
 Loading is strict (an unknown key, a key given twice
 or a wrong value refuses the whole file, naming the place) because a silently
@@ -42,8 +43,9 @@ SUFFIX = ".gxr"
 MAX_FILE_BYTES = limits.MAX_FILE_BYTES  # a report is a few kB; anything huge is not ours
 
 EXPLANATIONS = "explanations"
-_TOP_KEYS = frozenset(("format", "version", *(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES),
-                       EXPLANATIONS))
+PREVIOUS = "previous"  # last year's report, kept inside this one for the cross-year checks (version 2)
+_CONTENT_KEYS = frozenset((*(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
+_TOP_KEYS = _CONTENT_KEYS | {"format", "version", EXPLANATIONS, PREVIOUS}
 _EXPLANATION_KEYS = (*FindingKey._fields, "text")
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
 
@@ -70,6 +72,19 @@ def read(path: Path | str) -> tuple[Report, Fingerprint]:
     except OSError as error:
         raise ReportFileError(failed("读取", path, error)) from None
     return report, Fingerprint.of(data, info)
+
+
+def peek(path: Path | str) -> tuple[str, int] | None:
+    """机关名称 and 报告年度 of a report file, read quickly for a list (最近打开); None if it is
+    not a readable gxdesk report. Opening it still reads it strictly (``load``)."""
+    try:
+        obj = json.loads(_read_bytes(Path(path)).decode("utf-8-sig"))
+    except (InputError, OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        return None
+    organ, year = obj.get("organ", ""), obj.get("year")
+    return (clean_line(organ) if isinstance(organ, str) else "", year if isinstance(year, int) else 0)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -151,11 +166,12 @@ def _key_shown(key: str) -> str:
 class _Reader:
     """Validates one parsed file; every complaint names the exact place."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, part: str = "") -> None:
         self.name = name
+        self.part = part  # "" for the report itself, else which part of the file is read (last year's report)
 
     def fail(self, where: str, problem: str) -> ReportFileError:
-        return ReportFileError(f"“{self.name}”无法使用：{where}{problem}")
+        return ReportFileError(f"“{self.name}”无法使用：{self.part}{where}{problem}")
 
     def only_keys(self, obj: Any, allowed: Any, where: str) -> dict[str, Any]:
         if not isinstance(obj, dict):
@@ -166,7 +182,7 @@ class _Reader:
         return obj
 
     def report(self, obj: dict[str, Any]) -> Report:
-        self.only_keys(obj, _TOP_KEYS, "文件")
+        self.only_keys(obj, _CONTENT_KEYS if self.part else _TOP_KEYS, "" if self.part else "文件")
         readers = {MetaKind.TEXT: self.string, MetaKind.YEAR: self.year, MetaKind.DATE: self.date}
         meta: dict[str, Any] = {f.id: readers[f.kind](f, obj.get(f.id, None if f.required else ""))
                                 for f in META_FIELDS}
@@ -184,7 +200,12 @@ class _Reader:
             raise self.fail("", problem)
         for table in schema.TABLES:
             report.cells.update(self.table(table, obj.get(table.id, {})))
+        if self.part:
+            return report  # last year's report: its figures and text, no explanations, no previous
         report.explanations = self.explanations(obj.get(EXPLANATIONS, []))
+        if PREVIOUS in obj:
+            previous = _Reader(self.name, "上年报告（previous）")
+            report.previous = previous.report(previous.only_keys(obj[PREVIOUS], _CONTENT_KEYS, ""))
         return report
 
     def explanations(self, raw: Any) -> dict[FindingKey, str]:
@@ -288,14 +309,26 @@ class _Reader:
 
 
 def _version_for(report: Report) -> int:
-    """The oldest version that holds ``report``: 2 once it has an optional part, else 1."""
-    return 2 if report.explanations else 1
+    """The oldest version that holds ``report``: 2 once it has an optional part (last year's report,
+    explanations), else 1, which gxdesk 0.1 opens."""
+    return 2 if report.previous is not None or report.explanations else 1
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     """The file's content. Strings are cleaned as loading cleans them and -0 is written as 0,
     so that whatever the report holds, the file loads back to what it says (and saves the same)."""
-    out: dict[str, Any] = {"format": FORMAT, "version": _version_for(report)}
+    out: dict[str, Any] = {"format": FORMAT, "version": _version_for(report), **_content(report)}
+    if report.explanations:
+        out[EXPLANATIONS] = [dict(key._asdict(), text=clean_text(text).strip())
+                             for key, text in report.explanations.items()]
+    if report.previous is not None:
+        out[PREVIOUS] = _content(report.previous)
+    return out
+
+
+def _content(report: Report) -> dict[str, Any]:
+    """Meta, text and figures: the report itself, or last year's inside it."""
+    out: dict[str, Any] = {}
     for meta in META_FIELDS:
         value = getattr(report, meta.id)
         if isinstance(value, str):
@@ -318,9 +351,6 @@ def to_dict(report: Report) -> dict[str, Any]:
                 else:
                     rows[row.id] = dict(zip(columns, values, strict=True))
         out[table.id] = rows
-    if report.explanations:
-        out[EXPLANATIONS] = [dict(key._asdict(), text=clean_text(text).strip())
-                             for key, text in report.explanations.items()]
     return out
 
 

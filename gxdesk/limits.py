@@ -60,3 +60,8 @@ def check_report(report: Report) -> None:
     problem = total_problem(sum(map(len, texts.values())))
     if problem:
         raise InputError(problem)
+    if report.previous is not None:  # kept in the file too
+        try:
+            check_report(report.previous)
+        except InputError as error:
+            raise InputError(f"上年报告：{error}") from None

@@ -8,12 +8,13 @@ from the schema's ``sum_of`` definitions, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable, Mapping, NamedTuple, Union
 
 from gxdesk import schema
-from gxdesk.schema import REQUEST_COLUMN_IDS, REQUESTS, TABLE_BY_ID, TEXT_IDS, Kind
+from gxdesk.preamble import move_year, standard_preamble
+from gxdesk.schema import PROACTIVE, REQUEST_COLUMN_IDS, REQUESTS, TABLE_BY_ID, TEXT_IDS, Kind
 
 Value = Union[int, Decimal, None]
 CellKey = tuple[str, str, str]  # (table id, row id, column id)
@@ -74,6 +75,9 @@ class Report:
     cells: dict[CellKey, Value] = field(default_factory=_zeros)
     # 出错说明: the clerk's written answer to a warning that is true but justified, by finding.
     explanations: dict[FindingKey, str] = field(default_factory=dict)
+    # Last year's report as this one is checked against (the cross-year rules), kept in the file
+    # (docs/file-format.md, "previous"); never has a previous of its own.
+    previous: Report | None = None
 
     def value(self, table_id: str, row_id: str, column_id: str) -> Value:
         """An entered or computed cell; blanks count as 0 inside totals."""
@@ -148,9 +152,33 @@ def carry_over_changes(report: Report, previous: Report) -> dict[CellKey, Value]
 def new_report(organ: str, year: int) -> Report:
     """A blank report with the formulaic preamble every report opens with."""
     report = Report(organ=organ.strip(), year=year)
-    report.text["preamble"] = (
-        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和"
-        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。"
-        f"本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
-    )
+    report.text["preamble"] = standard_preamble(year)
+    return report
+
+
+def as_previous(report: Report) -> Report:
+    """``report`` as another year's ``previous``: a copy without a previous (or explanations) of its own."""
+    return replace(report, text=dict(report.text), cells=dict(report.cells), explanations={}, previous=None)
+
+
+def next_year(last: Report) -> Report:
+    """This year's report started from last year's (从上年报告开始).
+
+    Taken over: 机关名称, the report's own title and the preamble with the year moved on,
+    every text part (to be rewritten: the cross-year rules flag text copied wholesale),
+    二、上年结转 from last year's 四、结转下年度继续办理, and each 现行有效件数 of 二 (it
+    stays until documents are issued or repealed). New each year, so left empty: 发文字号,
+    成文日期 and every other figure. Last year's report becomes ``previous``."""
+    year = last.year + 1
+    report = new_report(last.organ, year)
+    report.title = last.title.replace(f"{last.year}年", f"{year}年")
+    report.text.update(last.text)
+    report.text["preamble"] = move_year(last.text.get("preamble", ""), last.year, year)
+    # A figure last year's report left blank (an import could not find it) is no figure to copy.
+    report.set_cells({k: v for k, v in carry_over_changes(report, last).items() if v is not None})
+    for row in PROACTIVE.rows:
+        key = (PROACTIVE.id, row.id, "in_force")
+        if key in report.cells and last.cells[key] is not None:
+            report.cells[key] = last.cells[key]
+    report.previous = as_previous(last)
     return report

@@ -242,10 +242,15 @@ def year_on_year(report: Report, previous: Report) -> Iterator[Finding]:
         last = previous.value(*key) or 0
         if max(this, last) < RATIO_FLOOR:
             continue
-        if last == 0 or this == 0 or not 1 / RATIO_LIMIT <= this / last <= RATIO_LIMIT:
-            yield _cell_finding("cross.ratio", WARNING,
-                                f"{cell_name(*key)}本年 {fmt(this)}，上年 {fmt(last)}，"
-                                f"变化超过 {RATIO_LIMIT} 倍，请确认没有填错", key)
+        if last == 0:  # "changed more than 5 times" says nothing about a figure that was 0
+            change = f"本年 {fmt(this)}，上年为 0，请确认没有填错"
+        elif this == 0:
+            change = f"本年为 0，上年 {fmt(last)}，请确认没有漏填"
+        elif not 1 / RATIO_LIMIT <= this / last <= RATIO_LIMIT:
+            change = f"本年 {fmt(this)}，上年 {fmt(last)}，变化超过 {RATIO_LIMIT} 倍，请确认没有填错"
+        else:
+            continue
+        yield _cell_finding("cross.ratio", WARNING, f"{cell_name(*key)}{change}", key)
 
 
 def text_repeated(report: Report, previous: Report) -> Iterator[Finding]:

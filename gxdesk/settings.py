@@ -1,4 +1,5 @@
-"""The window's remembered choices: recent files, folders, how reports print, the 发布期限.
+"""The window's remembered choices: recent files, folders, how reports print, the 发布期限, the
+window's shape.
 
 A small JSON file in the config folder. A damaged or foreign file is ignored
 (the defaults are used and the next save replaces it): losing a recent-files
@@ -25,6 +26,9 @@ class Settings:
     font_dir: str = ""  # the user's font folder, searched first when rendering ("" = system fonts)
     seal: bool = False  # signature block laid out for a seal (render(seal=True))
     deadline: str = ""  # the local 发布期限 as a month-day, "01-26"; "" = by the organ (gxdesk.deadline)
+    # The window's size and place, and its docks' sizes, as Qt saves them (base64); "" = fit the screen.
+    window_geometry: str = ""
+    window_state: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -47,12 +51,15 @@ class Settings:
             font_dir=text("font_dir"),
             seal=obj.get("seal") is True,
             deadline=text("deadline"),
+            window_geometry=text("window_geometry"),
+            window_state=text("window_state"),
         )
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = {"recent": self.recent, "last_folder": self.last_folder, "export_folder": self.export_folder,
-                "font_dir": self.font_dir, "seal": self.seal, "deadline": self.deadline}
+                "font_dir": self.font_dir, "seal": self.seal, "deadline": self.deadline,
+                "window_geometry": self.window_geometry, "window_state": self.window_state}
         atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
     def add_recent(self, file: Path) -> None:

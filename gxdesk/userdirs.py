@@ -1,4 +1,4 @@
-"""Where gxdesk keeps its own files: settings, autosaved drafts and a cache.
+"""Where gxdesk keeps its own files (settings, autosaved drafts, a cache), and the user's Documents.
 
 Besides the reports a user saves, the program writes only here. ``GXDESK_HOME``
 overrides all three folders (tests, portable installs on a USB stick); the
@@ -42,6 +42,14 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP, False))
+
+
+def documents_dir() -> Path:
+    """Where a clerk's first report goes: the Documents folder (Windows' 文档), else the home folder."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
 
 
 def autosave_dir(data: Path | None = None) -> Path:

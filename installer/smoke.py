@@ -8,8 +8,8 @@ temp folder and ``GXDESK_HOME`` inside it. Checks: ``--version``, ``check`` of
 the bundled sample, ``render`` of it to PDF and .docx (read back with pypdf and
 python-docx; fonts embedded when the machine has a CJK TrueType font; the
 STSong-Light fallback without one), ``import`` of a published report, ``merge`` with its workbook, an input
-error (one Chinese line, exit 2), and the window opening offscreen with the
-sample loaded and quitting after its first paint. Afterwards nothing may have
+error (one Chinese line, exit 2), and the window opening offscreen on its start
+page, then on a file, then reopening that file, each quitting after its first paint. Afterwards nothing may have
 been written except into ``GXDESK_HOME`` and the requested outputs, and the
 bundle itself must be unchanged. Ends with the closing line ``N passed, N failed``.
 """
@@ -228,19 +228,30 @@ def check_merge(box: Sandbox) -> None:
     expect(len(rows) == 4 and rows[-1][1] == "合计", f"the workbook has {len(rows)} rows (openpyxl bundled?)")
 
 
-def check_window(box: Sandbox) -> None:
-    """The window opens with the built-in sample, paints, and quits by itself."""
+def first_paint(box: Sandbox, program: str, *args: str) -> str | None:
+    """The first-paint line of a window run (None for gxdeskw on Windows, which has no stdout)."""
     from gxdesk.gui.app import EXIT_ON_PAINT_ENV, FIRST_PAINT_MARKER
 
-    env = {EXIT_ON_PAINT_ENV: "1"}
+    result = box.run(program, *args, env={EXIT_ON_PAINT_ENV: "1"})
+    ran(result)
+    if program == "gxdeskw" and bundling.on_windows():
+        return None  # its exit code says it all
+    marker = [line for line in result.stdout.splitlines() if line.startswith(FIRST_PAINT_MARKER)]
+    expect(len(marker) == 1, f"{program}: no first-paint line in {result.stdout!r}")
+    return marker[0]
+
+
+def check_window(box: Sandbox) -> None:
+    """A first start: the window opens on its start page, paints, and quits by itself."""
     for program in ("gxdesk", "gxdeskw"):
-        result = box.run(program, env=env)
-        ran(result)
-        if program == "gxdeskw" and bundling.on_windows():
-            continue  # a windowed program has no stdout on Windows: its exit code says it all
-        marker = [line for line in result.stdout.splitlines() if line.startswith(FIRST_PAINT_MARKER)]
-        expect(len(marker) == 1, f"{program}: no first-paint line in {result.stdout!r}")
-        expect("示例报告" in marker[0] and "全部平衡" in marker[0], f"{program}: sample not shown: {marker[0]}")
+        marker = first_paint(box, program)
+        expect(marker is None or "开始 — " in marker, f"{program}: the start page is not shown: {marker}")
+
+
+def check_window_reopens(box: Sandbox) -> None:
+    """Started again without a file, the window reopens the report opened last (check_window_file's)."""
+    marker = first_paint(box, "gxdesk")
+    expect(marker is not None and "双击打开.gxr" in marker, f"the last report is not reopened: {marker}")
 
 
 def check_window_file(box: Sandbox) -> None:
@@ -259,7 +270,9 @@ def check_print(box: Sandbox) -> None:
     from gxdesk.gui.app import EXIT_ON_PAINT_ENV, PRINT_TO_ENV
 
     out = box.out / "printed.pdf"
-    result = box.run("gxdesk", env={EXIT_ON_PAINT_ENV: "1", PRINT_TO_ENV: str(out)})
+    report = box.out / "打印.gxr"  # a copy: the bundle stays untouched (an open report gets a lock file beside it)
+    shutil.copyfile(sample_file(box.bundle), report)
+    result = box.run("gxdesk", str(report), env={EXIT_ON_PAINT_ENV: "1", PRINT_TO_ENV: str(out)})
     ran(result)
     expect("printed" in result.stdout, f"the print path did not run: {result.stdout!r}")
     pages = int(result.stdout.rsplit("printed ", 1)[1].split()[0])
@@ -278,8 +291,9 @@ CHECKS: list[tuple[str, Callable[[Sandbox], None]]] = [
     ("gxdesk import of a published report", check_import),
     ("gxdesk import of a PDF (pdfium's text layer)", check_import_pdf),
     ("gxdesk merge → the sum and the breakdown workbook (openpyxl bundled)", check_merge),
-    ("the window opens offscreen with the sample", check_window),
+    ("the window opens offscreen on its start page", check_window),
     ("gxdeskw FILE opens the file", check_window_file),
+    ("the window started again reopens the last report", check_window_reopens),
     ("打印 prints every page (pdfium and Qt print support bundled)", check_print),
 ]
 

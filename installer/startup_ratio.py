@@ -4,7 +4,7 @@
 
 Both are the windowed programs of dist/ (gxdeskw and bare-window), started alternately RUNS
 times with the platform plugin the machine has (Windows' own on Windows and under Wine), each
-quitting after its first paint: gxdeskw with the built-in sample, the bare window with the
+quitting after its first paint: gxdeskw on its start page (a first start), the bare window with the
 same tabs and empty table views (benchmarks/bare_window.py). Prints the median time from
 spawn to exit of each and their ratio. A figure for the README, never a pass/fail test.
 """

@@ -132,7 +132,9 @@ def test_meta_is_cleaned_applied_and_undone(sample, name, value, stored):
 
 def test_meta_change_names_its_field(sample):
     done = SetMeta("year", 2020).apply(sample)
-    assert done.change == Change(fields=frozenset({"year"})) and done.inverse == SetMeta("year", 2025)
+    # The sample's preamble is a standard one: it follows the year (tests/test_preamble.py).
+    assert done.change == Change(fields=frozenset({"year"}), parts=frozenset({"preamble"}))
+    assert done.inverse == SetMeta("year", 2025)
     assert SetMeta("year", 2020).label == "修改报告年度"
     blank = Report()  # no year yet: the inverse puts back a value no edit could set
     undo = SetMeta("year", 2025).apply(blank).inverse
@@ -159,7 +161,7 @@ def test_replace_report_swaps_the_object_and_back(sample):
     (lambda: SetMeta("date", "2026-01-26\u200b"), "不是有效的日期"),
     (lambda: SetMeta("year", True), "报告年度应为"),
     (lambda: SetMeta("date", "2026-02-30"), "成文日期“2026-02-30”不是有效的日期"),
-    (lambda: SetMeta("date", "明年"), "不是有效的日期，应为“年-月-日”"),
+    (lambda: SetMeta("date", "明年"), "不是有效的日期，可写作 2026年1月26日、2026-01-26、2026.1.26 或 2026/1/26"),
     (lambda: SetMeta("organ", 12), "机关名称应为文字"),
     (lambda: SetCells({COUNT: -1}), f"{cell_name(*COUNT)}：件数应在 0 到 999,999,999 之间，不能是 -1"),
     (lambda: SetCells({COUNT: MAX_COUNT + 1}), "件数应在 0 到"),

@@ -120,7 +120,7 @@ BAD_FILES = {
     "not utf8": ("{\"format\": \"报告\"}".encode("gbk"), "不是 UTF-8"),
     "a list": (b"[1, 2]", "不是 gxdesk 报告"),
     "foreign json": (b'{"name": "x"}', "不是 gxdesk 报告"),
-    "newer version": (variant(version=3), "更新版本"),
+    "newer version": (variant(version=gxr.VERSION + 1), "更新版本"),
     "version text": (variant(version="1"), "文件版本"),
     "unknown key": (variant(extra=1), "无法识别的项“extra”"),
     "unknown row": (variant(requests__nw=[0] * 6), "无法识别的项“nw”"),

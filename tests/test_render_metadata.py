@@ -66,3 +66,16 @@ def test_a_fixed_time_makes_the_same_file_twice(sample: Report, tmp_path: Path, 
 
         created = Document(str(first)).core_properties.created  # python-docx < 1.2 reads it without a zone
         assert created.replace(tzinfo=created.tzinfo or timezone.utc) == datetime(2026, 1, 20, tzinfo=timezone.utc)
+
+
+def test_every_part_of_the_docx_is_dated_the_fixed_time(sample: Report, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # python-docx dates the zip entries with the clock: two exports straddling a second differed.
+    import zipfile
+
+    monkeypatch.setenv(FIXED_TIME_ENV, "1768867200")  # 2026-01-20 00:00 UTC
+    render(sample, tmp_path / "a.docx")
+    with zipfile.ZipFile(tmp_path / "a.docx") as package:
+        stamps = {entry.date_time for entry in package.infolist()}
+        assert package.testzip() is None
+    assert stamps == {(2026, 1, 20, 0, 0, 0)}

@@ -227,3 +227,26 @@ def test_stated_totals_that_disagree_name_the_cell_and_both_numbers(sample):
     assert rule_ids(findings) == ["requests.total_row", "requests.total_column", "appeals.total"]
     assert findings[0].message == "三、申请情况「（七）总计」「自然人」原表填写 58，按各项相加应为 57，相差 1"
     assert findings[2].row == "litigation_direct" and "应为 2" in findings[2].message
+
+
+def test_a_figure_that_was_zero_last_year_is_not_said_to_have_changed_five_times(sample):
+    """Issue 12: "上年 0，变化超过 5 倍" read oddly."""
+    this, last = next_year_pair(sample)
+    last.cells[("proactive", "licensing", "count")] = 0
+    this.cells[("proactive", "licensing", "count")] = 40
+    (finding,) = [f for f in check(this, last) if f.rule == "cross.ratio" and f.row == "licensing"]
+    assert finding.message.endswith("本年 40，上年为 0，请确认没有填错") and "倍" not in finding.message
+    last.cells[("proactive", "licensing", "count")], this.cells[("proactive", "licensing", "count")] = 40, 0
+    (finding,) = [f for f in check(this, last) if f.rule == "cross.ratio" and f.row == "licensing"]
+    assert finding.message.endswith("本年为 0，上年 40，请确认没有漏填")
+    this.cells[("proactive", "licensing", "count")] = 400
+    (finding,) = [f for f in check(this, last) if f.rule == "cross.ratio" and f.row == "licensing"]
+    assert finding.message.endswith("本年 400，上年 40，变化超过 5 倍，请确认没有填错")
+
+
+def next_year_pair(sample):
+    from copy import deepcopy
+
+    last = deepcopy(sample)
+    last.year = sample.year - 1
+    return sample, last

@@ -16,7 +16,8 @@ HELP = "核对报告：勾稽关系、空项、跨年衔接、文字与表格、
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="要核对的 .gxr 报告")
-    parser.add_argument("--previous", metavar="LAST_YEAR_FILE", help="上年报告，用于跨年核对")
+    parser.add_argument("--previous", metavar="LAST_YEAR_FILE",
+                        help="上年报告，用于跨年核对（不给出时，用报告文件中保存的上年报告，如有）")
     parser.add_argument("--json", action="store_true", help="以 JSON 列表输出核对结果")
     parser.add_argument("--deadline", metavar="YYYY-MM-DD",
                         help="发布期限（默认：部门为次年1月31日，人民政府为次年3月31日）")
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     deadline = parse_date(args.deadline, "发布期限")
     today = parse_date(args.today, "--today") or date.today()
     report = gxr.load(args.file)
-    previous = gxr.load(args.previous) if args.previous else None
+    previous = gxr.load(args.previous) if args.previous else report.previous
     findings = check(report, previous, deadline=deadline, today=today)
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))

@@ -1,8 +1,10 @@
-"""Small helpers every room of the window shares: actions, the wait cursor, widget names, file names."""
+"""Small helpers every room of the window shares: actions, the wait cursor, widget names, file names,
+opening a file or its folder with the system's programs."""
 
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
@@ -53,3 +55,26 @@ def file_name(title: str) -> str:
 def with_suffix(path: Path, suffix: str) -> Path:
     """``path`` ending in ``suffix``: a save dialog may return the name as typed, without it."""
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def open_externally(path: Path) -> bool:
+    """Open a file (or a folder) with the program the system uses for it; False if none would."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_in_folder(path: Path) -> bool:
+    """The file's folder in the file manager, with the file selected where the system can (Windows)."""
+    if sys.platform == "win32":
+        import subprocess
+
+        subprocess.Popen(f'explorer /select,"{path}"')  # explorer wants the quotes after the comma
+        return True
+    return open_externally(path.parent)
+
+
+def plain_label(text: str) -> str:
+    """A menu text as a toolbar shows it: 打开(&O)… → 打开."""
+    return re.sub(r"\(&\w\)|&|…", "", text).strip()

@@ -1,7 +1,7 @@
 """``gxdesk [FILE]``: start the window.
 
 Shows the file given, or the draft of a session that crashed (after asking),
-or the built-in sample as an untitled report. Imports only what the first
+or the report worked on last, or else the start page. Imports only what the first
 paint needs; export and import modules load when their menu item is used.
 """
 
@@ -139,5 +139,5 @@ def run(path: str | None) -> int:
         app.aboutToQuit.connect(lambda: _print_first_paint(window))
     else:
         _OnFirstPaint(app, window.document.check_text)
-    window.show()
+    window.place()
     return app.exec()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gxdesk.edits import EVERYTHING, NOTHING, Change, Edit, ReplaceReport, SetCells
-from gxdesk.model import CellKey, Report, Value
+from gxdesk.model import CellKey, Report, Value, as_previous
 from gxdesk.rules import Finding, check, check_stated
 from gxdesk.text_checks.similarity import LastYear
 
@@ -30,6 +30,10 @@ class Document(QObject):
     # An empty Change: only the findings may differ (last year's report or the printed totals switched).
     changed = Signal(object)
     state_changed = Signal()  # file name, modified mark, previous-year report or printed totals changed
+    replaced = Signal()  # another report is shown (opened, new, recovered): the window shows the editor
+    # After an undo or a redo: what changed, the edit that was applied (the window shows where),
+    # and which it was ("撤销" or "重做").
+    history_moved = Signal(object, object, str)
 
     def __init__(self, report: Report, path: Path | None = None, name: str = UNTITLED,
                  parent: QObject | None = None, today: Callable[[], date] = date.today,
@@ -38,9 +42,8 @@ class Document(QObject):
         self.report = report
         self.path = path
         self.untitled_name = name
-        self.previous: Report | None = None  # last year's report, for the cross-year checks
-        self.last_year: LastYear | None = None  # the same, ready to measure repeated text against
-        self.previous_name = ""
+        self._previous_name = ""  # where last year's report came from in this session ("" once reopened)
+        self._last_year: tuple[Report, LastYear] | None = None  # see ``last_year``
         self.today = today  # the deadline checks' today (the tests fix it)
         self.deadline = ""  # the 发布期限 setting as a month-day ("01-26"); "" = the organ's default
         self.checks_text = not check_text_later  # see ``check_text``
@@ -67,16 +70,39 @@ class Document(QObject):
     def modified(self) -> bool:
         return self.unsaved or not self.undo_stack.isClean()
 
+    @property
+    def previous(self) -> Report | None:
+        """Last year's report, for the cross-year checks: kept in the report (and its file)."""
+        return self.report.previous
+
+    @property
+    def last_year(self) -> LastYear | None:
+        """Last year's report, ready to measure repeated text against (made once for each)."""
+        previous = self.report.previous
+        if previous is None:
+            return None
+        if self._last_year is None or self._last_year[0] is not previous:
+            self._last_year = (previous, LastYear(previous))
+        return self._last_year[1]
+
+    @property
+    def previous_name(self) -> str:
+        previous = self.report.previous
+        if previous is None:
+            return ""
+        return self._previous_name or f"{previous.year} 年度（保存在本报告中）"
+
     def reset(self, report: Report, path: Path | None, name: str = UNTITLED, unsaved: bool = False,
               read_only: bool = False) -> None:
-        """Show another report: a fresh history, no previous-year report, no printed totals."""
+        """Show another report: a fresh history, no printed totals (last year's is the report's own)."""
         self.undo_stack.clear()
         self.report, self.path, self.untitled_name = report, path, name
-        self.previous, self.last_year, self.previous_name, self.unsaved = None, None, "", unsaved
+        self._previous_name, self.unsaved = "", unsaved
         self.read_only = read_only
         self.stated = {}
         self.recheck(EVERYTHING)
         self.state_changed.emit()
+        self.replaced.emit()
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
@@ -85,8 +111,13 @@ class Document(QObject):
         self.state_changed.emit()
 
     def set_previous(self, previous: Report | None, name: str = "") -> None:
-        self.previous, self.previous_name = previous, name
-        self.last_year = LastYear(previous) if previous is not None else None
+        """Check across years against ``previous`` (None: stop). It is kept in the report's file,
+        so the report has unsaved changes until the next save (this is not an undo step)."""
+        if previous is None and self.report.previous is None:
+            return
+        self.report.previous = None if previous is None else as_previous(previous)
+        self._previous_name = name
+        self.unsaved = True
         self.recheck()
         self.state_changed.emit()
 
@@ -100,7 +131,7 @@ class Document(QObject):
 
     def recheck(self, change: Change = NOTHING) -> None:
         """Run the rules again and tell the views, with what changed in the report."""
-        self.findings = check(self.report, self.previous, deadline=self.deadline, today=self.today(),
+        self.findings = check(self.report, self.report.previous, deadline=self.deadline, today=self.today(),
                               text=self.checks_text)
         if self.stated:  # errors, like the ones check() puts first
             self.findings[:0] = check_stated(self.report, self.stated)
@@ -151,10 +182,11 @@ class Document(QObject):
         """Swap in another report's content (the file stays the same) as one undo step."""
         self.push(ReplaceReport(report, label))
 
-    def _apply(self, edit: Edit) -> Edit:
-        """For the undo command: apply, show, and return the edit that undoes it."""
+    def _apply(self, edit: Edit, doing: str) -> Edit:
+        """For the undo command (``doing``: 撤销 or 重做): apply, show, and return the edit that undoes it."""
         done = edit.apply(self.report)
         self._show(done.report, done.change)
+        self.history_moved.emit(done.change, edit, doing)
         return done.inverse
 
     def _show(self, report: Report, change: Change) -> None:
@@ -177,10 +209,10 @@ class _EditCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.inverse = self.document._apply(self.edit)
+        self.inverse = self.document._apply(self.edit, "重做")
 
     def undo(self) -> None:
-        self.edit = self.document._apply(self.inverse)
+        self.edit = self.document._apply(self.inverse, "撤销")
 
     def id(self) -> int:
         return self.MERGE_ID

@@ -1,6 +1,6 @@
 """What the window lends its features: the one interface a feature may use.
 
-A feature (files, outputs, importing; later the start page, help, 汇总) is a
+A feature (files, outputs, importing, the start page, help, 汇总) is a
 module with ``install(host, …) -> Feature``: it adds its actions to the menus
 through the host and keeps the host to reach the open report, the questions
 and the settings. The window keeps what ``install`` returns and hands one
@@ -44,6 +44,10 @@ class Host(Protocol):
     def data_dir(self) -> Path:
         """The user's data folder: drafts and the error log live under it."""
 
+    @property
+    def settings_file(self) -> Path:
+        """Where ``settings`` are kept."""
+
     def save_settings(self) -> None:
         """Write ``settings`` now; a read-only profile is not an error (they are a convenience)."""
 
@@ -56,10 +60,23 @@ class Host(Protocol):
     def action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         """A window action (its shortcut works with the menus closed); add it to a menu next."""
 
-    def add_file_action(self, section: FileSection, action: QAction) -> None: ...
+    def add_file_action(self, section: FileSection, action: QAction, toolbar: bool = False) -> None:
+        """At the end of one section of the 文件 menu; ``toolbar``: on the toolbar too (the everyday actions)."""
 
     def add_checks_action(self, action: QAction) -> None:
         """At the end of the 检查 menu."""
+
+    def add_help_action(self, action: QAction) -> None:
+        """At the top of the 帮助 menu."""
+
+    def set_start_page(self, page: QWidget) -> None:
+        """The first screen (新建, 打开, 最近打开, …), shown by ``show_start`` instead of the report."""
+
+    def show_start(self) -> None:
+        """Show the start page; any report stays open behind it (opening one shows the report)."""
+
+    def show_report(self) -> None:
+        """Show the open report again (the tab that was in front)."""
 
     def show_page(self, section: str, field: str = "") -> None:
         """Bring a section's tab to the front (``rules.META_SECTION`` for 基本信息), and put the

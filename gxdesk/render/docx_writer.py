@@ -27,8 +27,10 @@ down explicitly:
 
 from __future__ import annotations
 
+import io
 import math
 import re
+import zipfile
 from datetime import datetime
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -476,5 +478,18 @@ def write(printout: doc.Printout, stream: BinaryIO, fonts: FontSet, when: dateti
     properties.subject = REPORT_KIND
     properties.language = "zh-CN"
     properties.comments = "gxdesk"
-    package.save(stream)
+    raw = io.BytesIO()
+    package.save(raw)
+    _restamp(raw, stream, when)
     return [*fonts.warnings, *fonts.notes(".docx")]
+
+
+def _restamp(raw: io.BytesIO, stream: BinaryIO, when: datetime) -> None:
+    """Copy the package with every zip entry dated ``when`` (python-docx dates them with the clock,
+    so two exports a second apart differed, and SOURCE_DATE_EPOCH did not make the same file twice)."""
+    moment = max(when.replace(tzinfo=None), datetime(1980, 1, 1))  # the zip format starts in 1980
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=stamp), source.read(entry),
+                            compress_type=zipfile.ZIP_DEFLATED)

@@ -35,7 +35,7 @@ class Source:
     findings: tuple[Finding, ...] = ()  # what the import found (printed totals, parts not found)
     error: str = ""
     imported: bool = False  # read from a published report rather than a .gxr
-    # Last year's figures the file itself carries (a later .gxr version may keep them, issue 12);
+    # Last year's report the file itself carries (a .gxr's "previous");
     # else the previous year's 汇总 file has them (``analyse``).
     previous: Report | None = None
 
@@ -118,7 +118,8 @@ def read_source(path: Path) -> Source:
     stamp = stamp_of(path)
     try:
         if path.suffix.lower() == gxr.SUFFIX:
-            return Source(path, stamp, gxr.load(path))
+            report = gxr.load(path)
+            return Source(path, stamp, report, previous=report.previous)
         result = importer.import_file(path)
     except InputError as error:
         return Source(path, stamp, None, error=str(error))

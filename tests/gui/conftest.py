@@ -14,12 +14,23 @@ from PySide6.QtWidgets import QApplication
 
 from gxdesk.autosave import Draft
 from gxdesk.gui.editor.table_view import ReportTableView
+from gxdesk.gui.files.lifecycle import SAMPLE
 from gxdesk.gui.importing.dialog import ImportRequest
-from gxdesk.gui.prompts import DescribeFonts, DraftPlace, OpenLocked, QtPrompts, SaveConflict, Unsaved
+from gxdesk.gui.prompts import (
+    AfterExport,
+    CarryOver,
+    DescribeFonts,
+    DraftPlace,
+    OpenLocked,
+    QtPrompts,
+    SaveConflict,
+    Unsaved,
+)
 from gxdesk.gui.window import MainWindow
 from gxdesk.importer.summary import ImportSummary
 from gxdesk.model import CellKey
 from gxdesk.rules import Finding
+from gxdesk.sample import load_sample
 
 
 class Answers:
@@ -44,6 +55,12 @@ class Answers:
         self.texts_asked: list[tuple[str, str, str]] = []  # (title, label, text shown)
         self.drafts_asked: list[tuple[str, str]] = []  # (part, draft)
         self.preview: Callable[[QPrintPreviewDialog], object] = lambda dialog: None
+        self.carry_over: CarryOver = "replace"
+        self.carry_over_asked: list[tuple[str, list[str]]] = []  # (text, the changes listed)
+        self.join_lines = True
+        self.join_asked: list[int] = []  # how many breaks inside paragraphs each paste had
+        self.after_export: AfterExport = "close"
+        self.exported: list[tuple[Path, list[str]]] = []  # (file, notes) of each 导出完成
         self.asked: list[str] = []  # the questions: "unsaved", "recover", "open_locked", "save_conflict"
         self.conflicts: list[tuple[str, bool]] = []  # (text, may_overwrite) of each save conflict asked
         self.errors_asked: list[tuple[int, str]] = []  # (how many errors, what for)
@@ -94,6 +111,19 @@ class Answers:
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
         self.errors_asked.append((len(errors), doing))
         return self.despite_errors
+
+    def ask_carry_over(self, text: str, changes: list[str]) -> CarryOver:
+        self.asked.append("carry_over")
+        self.carry_over_asked.append((text, changes))
+        return self.carry_over
+
+    def ask_join_lines(self, count: int) -> bool:
+        self.join_asked.append(count)
+        return self.join_lines
+
+    def ask_after_export(self, path: Path, notes: list[str]) -> AfterExport:
+        self.exported.append((path, notes))
+        return self.after_export
 
     def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
         self.settings_asked.append((font_dir, seal))
@@ -156,6 +186,8 @@ def make_window(qtbot, home, answers):
         window.start(path)
         window.resize(1280, 820)
         window.show()
+        window.activateWindow()  # its shortcuts (Ctrl+S, Ctrl+Z, Ctrl+Tab) work in the active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         return window
 
     return make
@@ -163,8 +195,11 @@ def make_window(qtbot, home, answers):
 
 @pytest.fixture
 def window(make_window) -> MainWindow:
-    """The window as a first start shows it: the built-in sample."""
-    return make_window()
+    """The window with the built-in sample open as an untitled report of the clerk's (most tests
+    edit it; a first start shows the start page: tests/gui/test_start.py)."""
+    window = make_window()
+    assert window.files.open_report(load_sample(), SAMPLE)
+    return window
 
 
 def type_text(qtbot, widget, text: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from gxdesk.gui.outputs.export import export_message
+from gxdesk.gui.outputs.export import export_notes
 from gxdesk.gui.prompts import QtPrompts
 from gxdesk.render import fonts, render, render_bytes
 from gxdesk.rules import ERROR, Finding
@@ -55,11 +55,11 @@ def test_export_word_and_pdf_and_read_them_back(window, answers, tmp_path, home)
     assert answers.errors_asked == []  # the sample has no errors: nothing to ask
     assert answers.warned == []  # fonts embedded: no warning either …
     # … only which standard faces this machine lacks, and what replaced them (none on a clerk's PC
-    # with the Windows fonts: then there is no message at all).
+    # with the Windows fonts), said in the message that offers to open the file.
     expected = [fonts.resolve().notes(fmt) for fmt in (".docx", ".pdf")]
-    assert answers.informed == [export_message(p, n) for p, n in zip((docx, pdf), expected, strict=True) if n]
+    assert answers.exported == [(p, export_notes(n)) for p, n in zip((docx, pdf), expected, strict=True)]
     for note in expected[1]:
-        assert note.removeprefix("字体：") in answers.informed[-1]
+        assert any(note.removeprefix("字体：") in line for line in answers.exported[-1][1])
     assert Settings.load(home / "settings.json").export_folder == str(out)
     assert not window.isWindowModified()  # exporting is not editing
 
@@ -70,11 +70,11 @@ def test_the_save_dialog_suggests_the_title_in_the_last_export_folder(window, an
     tmp_path.mkdir()
     asked = []
 
-    def save_dialog(parent, caption, suggested, kinds):
-        asked.append((caption, suggested, kinds))
-        return "", ""
+    def save_dialog(dialog):  # the real dialog, cancelled
+        asked.append((dialog.windowTitle(), dialog.selectedFiles()[0], dialog.nameFilters()[0]))
+        return 0
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QFileDialog, "exec", save_dialog)
     window.settings.export_folder = str(tmp_path)
     window.meta_page.organ.setFocus()
     window.meta_page.organ.setText("某县/某局")  # a slash may not be in a file name
@@ -151,10 +151,10 @@ def test_the_font_fallback_warning_is_shown_in_the_windows_words(window, answers
     answers.save_paths.append(tmp_path / "x.pdf")
     trigger(window, "导出 PDF")
     assert (tmp_path / "x.pdf").is_file()
-    assert len(answers.informed) == 1
-    assert "请注意" in answers.informed[0] and "字体替换" not in answers.informed[0]
-    assert "STSong-Light" in answers.informed[0] and "--font-dir" not in answers.informed[0]
-    assert "文件 → 字体与版式设置" in answers.informed[0]
+    [(path, notes)] = answers.exported  # said in the message that offers to open the file
+    assert path == tmp_path / "x.pdf" and len(notes) == 1 and "字体替换" not in notes[0]
+    assert "STSong-Light" in notes[0] and "--font-dir" not in notes[0]
+    assert "文件 → 字体与版式设置" in notes[0]
 
 
 @pytest.mark.skipif(not KAI.is_file(), reason="needs fonts-arphic-gkai00mp (see .ci/run)")
@@ -197,7 +197,7 @@ def test_the_settings_dialog_shows_the_fonts_it_would_use(qtbot, window, tmp_pat
     assert dialog.seal.isChecked()
     if KAI.is_file():
         shutil.copy(KAI, tmp_path)
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path))
+        monkeypatch.setattr(QFileDialog, "exec", lambda d: d.selectFile(str(tmp_path)) or 1)
         qtbot.mouseClick(dialog.findChild(QPushButton, "choose_font_dir"), _left())
         assert "（所选文件夹）" in dialog.fonts_in_use.text()
     dialog.folder.setText(str(tmp_path / "nowhere"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from gxdesk import gxr
 from gxdesk.drafting import drafts_for
 from gxdesk.edits import SetText
+from gxdesk.gui.files.lifecycle import SAMPLE
 from gxdesk.sample import load_sample
 from gxdesk.settings import FILE_NAME
 from tests.gui.conftest import type_text
@@ -151,8 +152,22 @@ def test_the_fee_sentence_is_drafted_in_section_six(qtbot, window, answers):
 # --- 说明… --------------------------------------------------------------------------------------
 
 
+def with_sample(window):
+    window.files.open_report(load_sample(), SAMPLE)
+    return window
+
+
+def clear_date(qtbot, window) -> None:
+    line = window.meta_page.date.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClick(line, Qt.Key.Key_Delete)
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert window.report.date == ""
+
+
 def test_a_warning_is_explained_undoably_and_the_explanation_is_saved(qtbot, window, answers, tmp_path):
-    window.meta_page.date.setDate(window.meta_page.date.minimumDate())  # 成文日期 cleared: a warning
+    clear_date(qtbot, window)  # 成文日期 cleared: a warning
     finding = click_finding(qtbot, window, "meta.date_missing")
     panel = window.findings_panel
     assert panel.explain_button.isEnabled()
@@ -191,9 +206,10 @@ def test_an_error_cannot_be_explained(qtbot, window, answers):
 # --- The deadline --------------------------------------------------------------------------------
 
 
-def test_the_status_bar_counts_the_days_to_the_deadline_and_the_deadline_is_a_setting(make_window, answers, home):
-    window = make_window(today=lambda: date(2026, 1, 10))
-    window.meta_page.date.setDate(window.meta_page.date.minimumDate())  # not finished: no 成文日期
+def test_the_status_bar_counts_the_days_to_the_deadline_and_the_deadline_is_a_setting(qtbot, make_window, answers,
+                                                                                     home):
+    window = with_sample(make_window(today=lambda: date(2026, 1, 10)))
+    clear_date(qtbot, window)  # not finished: no 成文日期
     assert window.status_deadline.text() == "距发布期限（2026年1月31日）还有 21 天"
     action = next(a for a in window.checks_menu.actions() if a.text().startswith("发布期限"))
     answers.texts.append("1月26日")
@@ -204,14 +220,14 @@ def test_the_status_bar_counts_the_days_to_the_deadline_and_the_deadline_is_a_se
     action.trigger()
     assert "不是有效的月和日" in answers.warned[-1] and window.document.deadline == "01-26"
 
-    late = make_window(today=lambda: date(2026, 1, 28))  # the setting is remembered
-    late.meta_page.date.setDate(late.meta_page.date.minimumDate())
+    late = with_sample(make_window(today=lambda: date(2026, 1, 28)))  # the setting is remembered
+    clear_date(qtbot, late)
     assert late.status_deadline.text() == "已过发布期限（2026年1月26日）2 天"
     assert any(f.rule == "deadline.passed" for f in late.findings)
 
 
 def test_a_window_checks_its_text_once_it_has_painted(make_window):
-    window = make_window(check_text_later=True)  # as `gxdesk` starts it: tables first
+    window = with_sample(make_window(check_text_later=True))  # as `gxdesk` starts it: tables first
     window.document.push(SetText("on_request", "全年新收政府信息公开申请70件。"))
     assert "text.figure" not in {f.rule for f in window.findings}
     window.document.check_text()  # what the first paint calls

@@ -5,11 +5,16 @@ context menu) asks the window for an explanation (``explain_requested``); an exp
 warning shows as such and no longer colours its place. An error cannot be explained
 away. A figure in the text that contradicts a cell jumps to its sentence; 转到表格 goes
 to the cell.
+
+It collapses (hides) while there is nothing to show, giving the tables the room,
+and comes back with the first finding — unless the clerk closed it (its close
+button, or 检查 → 检查面板), which is respected until they open it again.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
@@ -28,6 +33,9 @@ from PySide6.QtWidgets import (
 from gxdesk.gui.document import Document
 from gxdesk.rules import ERROR, Finding, summary
 from gxdesk.schema import TABLE_BY_ID
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 ERROR_DOT, WARNING_DOT, EXPLAINED_DOT = "#d64545", "#e0a800", "#9aa5b1"
 
@@ -57,7 +65,7 @@ class FindingsPanel(QDockWidget):
     chosen = Signal(object)  # a Finding to jump to
     explain_requested = Signal(object)  # a warning to answer with an explanation
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None, active: bool = True) -> None:
         super().__init__("检查", parent)
         self.setObjectName("findings_dock")
         self.document = document
@@ -92,10 +100,40 @@ class FindingsPanel(QDockWidget):
         self.setWidget(body)
         self._icons: dict[str, QIcon] = {}  # drawn when the first finding shows
         self._shown: list[Finding] | None = None
+        self.closed_by_clerk = False
+        self.active = active  # False while the window shows its start page: nothing is listed then
+        self.toggleViewAction().triggered.connect(self._toggled)
         document.changed.connect(self.refresh)
         self.refresh()
 
+    def _toggled(self, shown: bool) -> None:
+        self.closed_by_clerk = not shown
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed_by_clerk = True
+        super().closeEvent(event)
+
+    def open(self) -> None:
+        """Shown at the clerk's wish (F6, the toolbar's 检查), empty or not."""
+        self.closed_by_clerk = False
+        if self.active:
+            self.show()
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        self.refresh()
+        self.follow()
+
+    def follow(self) -> None:
+        """Collapse while there is nothing to show; back with the first finding."""
+        wanted = bool(self._shown) and not self.closed_by_clerk and self.active
+        if self.isHidden() == wanted:
+            self.setVisible(wanted)
+
     def refresh(self, _change: object = None) -> None:
+        if not self.active:
+            self.follow()
+            return  # (the start page's placeholder report: its findings are nobody's)
         findings = self.document.findings
         if findings == self._shown:
             return  # most keystrokes change no finding: keep the list (and its scroll position)
@@ -116,6 +154,7 @@ class FindingsPanel(QDockWidget):
         if 0 <= current < self.list.count():
             self.list.setCurrentRow(current)
         self._update_buttons()
+        self.follow()
 
     def current(self) -> Finding | None:
         item = self.list.currentItem()

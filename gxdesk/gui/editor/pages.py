@@ -4,7 +4,10 @@ Every field writes through the document as core edits (``gxdesk.edits``):
 a run of typing in one field is one undo step, until the field loses the
 focus or the cursor is moved elsewhere; a paste is a step of its own. Ctrl+Z /
 Ctrl+Y in a field go to the window's undo history, so there is one history
-for the whole report.
+for the whole report, as in Word; an undo shows the field it changed, with the
+cursor where the change was (``TextField.load``, ``ReportTabs.reveal``). A paste
+with line breaks inside its paragraphs (a PDF's lines) offers to join them.
+A refused entry is explained in a note at the field (``note.py``).
 
 A text field marks what the core found in it: the sentence a text finding is
 about (underlined), and, once last year's report is known, the sentences that
@@ -16,12 +19,11 @@ asks and does is the window's (``TextPage.draft_requested``).
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -41,15 +43,19 @@ from gxdesk.edits import Change, SetMeta, SetText, Typing, changed_span, meta_va
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
 from gxdesk.gui.document import Document
+from gxdesk.gui.editor.date_field import DateField
 from gxdesk.gui.editor.flags import flag_state, flag_tooltip
+from gxdesk.gui.editor.note import show_note
 from gxdesk.numbers import item_mark
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
-from gxdesk.text import clean_line, clean_text
+from gxdesk.text import broken_lines, clean_line, clean_text, join_broken_lines
 from gxdesk.text_checks.similarity import REPEAT_LIMIT, LastYear
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
+
+    AskJoin = Callable[[int], bool]  # pasted text has this many breaks inside paragraphs: join them?
 
 _runs = itertools.count(1)  # one per stretch of typing in one field (Typing.run): its edits merge
 _REDO_Y = QKeySequence("Ctrl+Y")
@@ -95,9 +101,7 @@ SIMILARITY_MS = 200  # the share and the shading follow typing after this pause
 def refuse(widget: QWidget, message: str) -> None:
     """Say at the field itself why an entry was not taken (the status bar says it too)."""
     if widget.isVisible():
-        from PySide6.QtWidgets import QToolTip
-
-        QToolTip.showText(widget.mapToGlobal(widget.rect().center()), message, widget)
+        show_note(widget, widget.rect(), message)
 
 
 def set_flags(widget: QWidget, flags: Sequence[Finding]) -> None:
@@ -120,9 +124,10 @@ class TextField(QPlainTextEdit):
 
     refused = Signal(str)  # typing or a paste the core refused (too long), with the reason
 
-    def __init__(self, document: Document, part: TextPart, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, part: TextPart, ask_join: AskJoin | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.report_document, self.part = document, part
+        self.report_document, self.part, self.ask_join = document, part, ask_join
         self.setObjectName(f"text_{part.id}")
         self.setPlaceholderText(part.hint)
         self.setUndoRedoEnabled(False)  # the window's history undoes text too
@@ -189,16 +194,26 @@ class TextField(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def load(self) -> None:
+        """Show what the report holds; after a change made elsewhere (an undo), with the cursor at
+        the end of what changed rather than at the end of the field."""
         text = self.report_document.report.text[self.part.id]
-        if self.toPlainText() != text:
-            self.blockSignals(True)
-            self.setPlainText(text)
-            self.moveCursor(self.textCursor().MoveOperation.End)
-            self.blockSignals(False)
+        shown = self.toPlainText()
+        if shown != text:
+            _start, end = changed_span(shown, text)
+            self._show(text, end + len(text) - len(shown) if shown else len(text))
             self._mark()  # a new text loses its marks; the next check brings their new places
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """A paste (or a drop): an undo step of its own, not part of the typing around it."""
+        """A paste (or a drop): an undo step of its own, not part of the typing around it; line
+        breaks inside its paragraphs are joined if the clerk wants."""
+        text = source.text() if source.hasText() else ""
+        breaks = broken_lines(clean_text(text)) if self.ask_join is not None else 0
+        if breaks and self.ask_join is not None and self.ask_join(breaks):
+            from PySide6.QtCore import QMimeData
+
+            joined = QMimeData()
+            joined.setText(join_broken_lines(clean_text(text)))
+            source = joined
         self._pasting = True
         try:
             super().insertFromMimeData(source)
@@ -222,15 +237,16 @@ class TextField(QPlainTextEdit):
             self._show(stored, len(clean_text(text[:caret])))
 
     def _show(self, text: str, caret: int) -> None:
-        """Show ``text`` with the cursor at ``caret``, where the view was."""
+        """Show ``text`` with the cursor at ``caret``, where the view was (the cursor kept in sight)."""
         scroll = self.verticalScrollBar().value()
         self.blockSignals(True)
         self.setPlainText(text)
         cursor = self.textCursor()
-        cursor.setPosition(min(caret, len(text)))
+        cursor.setPosition(max(0, min(caret, len(text))))
         self.setTextCursor(cursor)
         self.blockSignals(False)
         self.verticalScrollBar().setValue(scroll)
+        self.ensureCursorVisible()
 
 
 class FieldPage(QScrollArea):
@@ -259,7 +275,7 @@ class FieldPage(QScrollArea):
 class MetaPage(FieldPage):
     """基本信息: organ, year, 发文字号, date, title and the preamble."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, ask_join: AskJoin | None = None, parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         layout = self.body_layout
         form = QFormLayout()
@@ -268,12 +284,8 @@ class MetaPage(FieldPage):
         self.year = named(QSpinBox(minimum=YEAR_MIN, maximum=YEAR_MAX), "meta_year")
         self.year.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 12)
         self.doc_number = named(QLineEdit(), "meta_doc_number")
-        self.date = named(QDateEdit(), "meta_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
-        self.date.setMinimumDate(QDate(YEAR_MIN - 1, 1, 1))  # the minimum stands for "not set"
-        self.date.setSpecialValueText("未填写")
-        self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 12)
+        self.date = named(DateField(), "meta_date")
+        self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 24)
         self.title = named(QLineEdit(), "meta_title")
         self.fields.update({
             "organ": self.organ, "year": self.year, "doc_number": self.doc_number,
@@ -282,13 +294,13 @@ class MetaPage(FieldPage):
         for name, widget in self.fields.items():
             form.addRow(META_LABELS[name] + "：", widget)
             _watch(widget)
-            inner = widget.findChild(QLineEdit) if isinstance(widget, QSpinBox) else None
-            if inner is not None:  # the spin box's own line editor gets the focus
+            inner = widget.findChild(QLineEdit) if isinstance(widget, (QSpinBox, DateField)) else None
+            if inner is not None:  # the spin box's (or date's) own line editor gets the focus
                 _watch(inner)
         layout.addLayout(form)
         preamble = next(p for p in TEXT_PARTS if p.section not in SECTION_BY_ID)
         layout.addWidget(_caption(preamble.section, preamble.hint))
-        self.preamble = TextField(document, preamble)
+        self.preamble = TextField(document, preamble, ask_join)
         self.preamble.refused.connect(self.refused)
         self.fields[preamble.id] = self.preamble
         layout.addWidget(self.preamble, 1)
@@ -297,15 +309,21 @@ class MetaPage(FieldPage):
         for name, line in self._lines.items():
             line.textEdited.connect(lambda text, n=name, w=line: self._set(n, text, w, w.cursorPosition()))
         self.year.valueChanged.connect(lambda value: self._set("year", value, self.year))
-        self.date.dateChanged.connect(self._date_changed)
+        self.date.typed.connect(self._set_date)
+        self.date.picked.connect(self._set_date)
         document.changed.connect(self._changed)
         self.load()
 
-    def _set(self, field: str, value: str | int, widget: QWidget, caret: int | None = None) -> None:
+    def _set_date(self, text: str) -> None:
+        """A date typed (and the field left) or picked: a step of its own, not a run of typing."""
+        self._set("date", text, self.date, typing=False)
+
+    def _set(self, field: str, value: str | int, widget: QWidget, caret: int | None = None,
+             typing: bool = True) -> None:
         if self._loading:
             return
         try:
-            self.document.push(SetMeta(field, value, Typing(_run(widget), caret)))
+            self.document.push(SetMeta(field, value, Typing(_run(widget), caret) if typing else None))
         except InputError as error:
             self.load()  # the field shows what the report holds
             self.refused.emit(f"{error}，未修改")
@@ -317,10 +335,6 @@ class MetaPage(FieldPage):
             widget.setText(clean_text(value))
             widget.setCursorPosition(len(clean_text(value[:caret or 0])))
             self._loading = False
-
-    def _date_changed(self, date: QDate) -> None:
-        text = "" if date == self.date.minimumDate() else date.toString("yyyy-MM-dd")
-        self._set("date", text, self.date)
 
     def _changed(self, change: Change) -> None:
         if change.fields or self.preamble.part.id in change.parts:
@@ -337,8 +351,7 @@ class MetaPage(FieldPage):
                 if clean_line(widget.text()) != text:  # not while the clerk types a space or a line on
                     widget.setText(text)
             self.year.setValue(report.year or YEAR_MIN)
-            date = QDate.fromString(report.date, "yyyy-MM-dd") if report.date else self.date.minimumDate()
-            self.date.setDate(date)
+            self.date.show_date(report.date, report.year)
             self.title.setPlaceholderText(f"{report.standard_title}（不填则用此标准标题）")
             self.doc_number.setPlaceholderText("没有可不填")
         finally:
@@ -363,7 +376,8 @@ class TextPage(FieldPage):
 
     draft_requested = Signal(str)  # a text part id
 
-    def __init__(self, document: Document, section: str, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, section: str, ask_join: AskJoin | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(document, parent)
         layout = self.body_layout
         layout.addWidget(named(QLabel(SECTION_BY_ID[section].heading), "section_heading"))
@@ -386,7 +400,8 @@ class TextPage(FieldPage):
                 button.clicked.connect(lambda _=False, p=part.id: self.draft_requested.emit(p))
                 header.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
             layout.addLayout(header)
-            field = TextField(document, part)
+            field = TextField(document, part, ask_join)
+
             field.refused.connect(self.refused)
             layout.addWidget(field, 1)
             self.fields[part.id] = self.text_fields[part.id] = field

@@ -1,9 +1,13 @@
 """A report table that looks like the printed one and edits like a spreadsheet.
 
 Spans and the multi-level column header come from the model's grid. Keys:
-typing replaces a figure, Enter commits and moves down, Tab moves right,
-Delete sets the selection to 0, Ctrl+C copies tab-separated text, Ctrl+V
-pastes a block copied from Excel or WPS (one undo step).
+typing replaces a figure, Enter commits and moves down (and Down moves down:
+into the next figure below, where a block of 二 with other columns follows),
+Tab moves right, Delete sets the selection to 0, Ctrl+C copies tab-separated
+text, Ctrl+V pastes a block copied from Excel or WPS (one undo step; what it
+could not paste is listed in a note at the cell). Ctrl+Tab and Ctrl+PgDn are
+left to the window (they switch tabs). A refused entry is explained in a note
+below the cell (``note.py``).
 """
 
 from __future__ import annotations
@@ -49,9 +53,14 @@ from PySide6.QtWidgets import (
 
 from gxdesk.grid import CellRole, GridCell, fit_heights
 from gxdesk.gui.editor.flags import flag_colour, flag_tooltip
+from gxdesk.gui.editor.note import hide_note, show_note
 from gxdesk.gui.editor.table_model import HEADER_BG, TEXT, Index, ReportTableModel
 from gxdesk.model import CellKey
+from gxdesk.numbers import is_blank, one_line
 from gxdesk.rules import Finding
+from gxdesk.schema import cell_name
+
+SHOWN_VALUES = 5  # a paste's note quotes this many of the values it left out
 
 PAD_X, PAD_Y = 6, 5  # room around a label inside its cell
 GRID_COLOUR = "#b8c2cc"
@@ -74,6 +83,15 @@ class GridHeader(QHeaderView):
         self.level_heights = [24] * model.grid.header_rows
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
+        self._flags_shown: object = None
+        model.document.changed.connect(self._findings_changed)
+
+    def _findings_changed(self) -> None:
+        """Repaint when a column's flags change (a fixed imbalance turns the header back at once)."""
+        flags = [self.leaf_flags(cell) for cell in self.header_cells]
+        if flags != self._flags_shown:
+            self._flags_shown = flags
+            self.viewport().update()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), sum(self.level_heights) + 1)
@@ -230,14 +248,20 @@ class ReportTableView(QTableView):
     # --- Keys ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
+        key, modifiers = event.key(), event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier and key in _TAB_KEYS:
+            event.ignore()  # the window's: the next or previous tab
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
-        elif event.key() == Qt.Key.Key_Delete and not self._editing():
+        elif key == Qt.Key.Key_Delete and not self._editing():
             self.clear_selection_to_zero()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._editing():
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._editing():
             self._move(QAbstractItemView.CursorAction.MoveDown)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and modifiers == Qt.KeyboardModifier.NoModifier:
+            self._move(QAbstractItemView.CursorAction.MoveDown if key == Qt.Key.Key_Down
+                       else QAbstractItemView.CursorAction.MoveUp)
         else:
             super().keyPressEvent(event)
 
@@ -273,16 +297,45 @@ class ReportTableView(QTableView):
             self._move(move)
 
     def _move(self, action: QAbstractItemView.CursorAction) -> None:
-        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        Move = QAbstractItemView.CursorAction
+        if action in (Move.MoveDown, Move.MoveUp):
+            index = self._vertical(self.currentIndex(), action == Move.MoveDown)
+        else:
+            index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if index.isValid():
             self.setCurrentIndex(index)
+
+    def _vertical(self, current: QModelIndex, down: bool) -> QModelIndex:
+        """The nearest figure below (or above) in the same column. Where the next block has
+        other columns (二: a figure spanning the three of 规章's), the figure covering this
+        column: Qt's own move stops there, at a cell inside a span."""
+        model = self.report_model
+        if not current.isValid():
+            return current
+        span = self.rowSpan(current.row(), current.column())
+        rows = range(current.row() + span, model.rowCount()) if down else range(current.row() - 1, -1, -1)
+        for row in rows:
+            cell = model.grid.at(row + model.offset, current.column())
+            if cell is not None and cell.key is not None:
+                return model.index(cell.row - model.offset, cell.column)
+        return QModelIndex()
 
     def _on_refused(self, index: QModelIndex | QPersistentModelIndex, message: str) -> None:
         self._refused = self._editing()  # closeEditor then keeps the cursor on the problem
         self.setCurrentIndex(index)
-        rect = self.visualRect(index)
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self)
+        self.scrollTo(index)
+        self.say(message, index)
+
+    def say(self, message: str, index: QModelIndex | QPersistentModelIndex | None = None) -> None:
+        """A note at the cell (the current one unless given) and the same line in the status bar."""
+        index = self.currentIndex() if index is None else index
+        show_note(self.viewport(), self.visualRect(index), message)
         self.message.emit(message)
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        super().currentChanged(current, previous)
+        hide_note(self)  # a note is about the cell it was shown at
 
     # --- Clipboard and clearing -----------------------------------------------------
 
@@ -311,6 +364,8 @@ class ReportTableView(QTableView):
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def paste(self) -> None:
+        """Paste what lands on figures; say exactly what did not (off the table, on a label or a
+        total) and which cells a "-" or "/" left blank. A value that is no figure refuses it all."""
         text = QGuiApplication.clipboard().text()
         block = parse_block(text)
         if not block:
@@ -320,6 +375,8 @@ class ReportTableView(QTableView):
         if not current.isValid():
             return
         selected = [c for c in self.selected_cells() if model.is_entered(c)]
+        outside: list[str] = []  # values off the table or on a label
+        on_totals: list[str] = []
         if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
             entries = [(c, block[0][0]) for c in selected]  # one value fills the selection
         else:
@@ -328,13 +385,18 @@ class ReportTableView(QTableView):
             entries = []
             for line, targets in zip(block, cells, strict=True):
                 for value, cell in zip(line, targets, strict=False):  # short lines
-                    if cell is None or cell.key is None:
-                        self._on_refused(current, "粘贴的区域超出了可填写的单元格（碰到表头、行名或表格边缘），未粘贴")
-                        return
-                    if model.is_entered(cell):
+                    if cell is not None and model.is_entered(cell):
                         entries.append((cell, value))
-        if entries and model.set_texts(entries, f"粘贴 {len(entries)} 个单元格"):
-            self.message.emit(f"已粘贴 {len(entries)} 个单元格")
+                    elif value.strip():
+                        (on_totals if cell is not None and cell.key is not None else outside).append(value)
+        if entries and not model.set_texts(entries, f"粘贴 {len(entries)} 个单元格"):
+            return  # refused: the model's note names the cell
+        blanked = [cell_name(*c.key) for c, value in entries if c.key is not None and is_blank(value)]
+        report = paste_report(len(entries), outside, on_totals, blanked)
+        if outside or on_totals or blanked:
+            self.say(report, current)
+        else:
+            self.message.emit(report)
 
     def clear_selection_to_zero(self) -> None:
         cells = [c for c in self.selected_cells() if self.report_model.is_entered(c)]
@@ -348,6 +410,16 @@ class ReportTableView(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
+    def select_keys(self, keys: list[CellKey]) -> None:
+        """These cells selected (an undone paste), the cursor on the first."""
+        model = self.report_model
+        self.select_key(keys[0])
+        selection = QItemSelection()
+        for key in keys:
+            index = model.index_of(key)
+            selection.select(index, index)
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def select_column(self, table_id: str, column_id: str) -> None:
         cells = [c for c in self.report_model.grid.values() if c.key is not None and c.key[2] == column_id]
         if not cells:
@@ -359,6 +431,27 @@ class ReportTableView(QTableView):
                                    model.index(last.row - model.offset, last.column))
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(model.index(first.row - model.offset, first.column))
+
+
+_TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+
+
+def paste_report(pasted: int, outside: list[str], on_totals: list[str], blanked: list[str]) -> str:
+    """What a paste did, and exactly what it did not."""
+    lines = [f"已粘贴 {pasted} 个单元格" if pasted else "没有粘贴任何单元格"]
+    if outside:
+        lines.append(f"超出表格或落在表头、行名上的 {len(outside)} 个值没有粘贴：{_values(outside)}")
+    if on_totals:
+        lines.append(f"落在合计（自动计算）上的 {len(on_totals)} 个值没有粘贴：{_values(on_totals)}")
+    if blanked:
+        shown = "、".join(blanked[:SHOWN_VALUES]) + (f" 等 {len(blanked)} 格" if len(blanked) > SHOWN_VALUES else "")
+        lines.append(f"“-”“/”或空白已留空（没有的请填 0）：{shown}")
+    return "；\n".join(lines)
+
+
+def _values(values: list[str]) -> str:
+    shown = "、".join(f"“{one_line(v, 12)}”" for v in values[:SHOWN_VALUES])
+    return shown + ("……" if len(values) > SHOWN_VALUES else "")
 
 
 def parse_block(text: str) -> list[list[str]]:

@@ -2,7 +2,10 @@
 
 基本信息 is built at once; every other tab when first shown (or asked for), so
 start-up pays for the first paint only. Tables are ``ReportTableView``s over
-``ReportTableModel``s; the text tabs are ``TextPage``s.
+``ReportTableModel``s; the text tabs are ``TextPage``s. Every tab's label stays
+in sight (no scroll arrows; the full heading is its tooltip). The tabs hold the
+note that explains a refused entry at its place (``note.py``), and ``reveal``
+shows where an undo or a redo changed the report.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from gxdesk.edits import EVERYTHING, Change, Edit, SetCells
 from gxdesk.gui.document import Document
 from gxdesk.gui.editor.findings_panel import ERROR_DOT, WARNING_DOT, dot
+from gxdesk.gui.editor.note import HOLDER, Note
 from gxdesk.gui.editor.pages import FieldPage, MetaPage, TextField, TextPage
 from gxdesk.rules import ERROR, META_SECTION, Finding
 from gxdesk.schema import SECTIONS, TABLE_BY_ID, TABLE_BY_SECTION, TEXT_PART_BY_ID
 
 if TYPE_CHECKING:
+    from gxdesk.gui.editor.pages import AskJoin
     from gxdesk.gui.editor.table_model import ReportTableModel
     from gxdesk.gui.editor.table_view import ReportTableView
 
@@ -28,12 +34,14 @@ class ReportTabs(QTabWidget):
     message = Signal(str)  # for the status bar: an entry refused, a paste done
     draft_requested = Signal(str)  # 按数字起草 beside a text part (its id)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, ask_join: AskJoin | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tabs")
         self.setDocumentMode(True)
+        self.tabBar().setUsesScrollButtons(False)  # every label in sight: the window is kept wide enough
         self.document = document
-        self.meta_page = MetaPage(document)
+        self.ask_join = ask_join
+        self.meta_page = MetaPage(document, ask_join)
         self.meta_page.refused.connect(self.message)
         self.addTab(self.meta_page, META_SECTION)
         self.tab_of_section = {META_SECTION: 0}
@@ -43,11 +51,27 @@ class ReportTabs(QTabWidget):
         for section in SECTIONS:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tab_of_section[section.id] = self.addTab(holder, section.short)
+            tab = self.tab_of_section[section.id] = self.addTab(holder, section.short)
+            self.setTabToolTip(tab, section.heading)
+        self._note: Note | None = None
+        self.setProperty(HOLDER, True)
+        document.changed.connect(self._hide_note)  # the entry it was about has been made good
         self.currentChanged.connect(self.page)
+        self.currentChanged.connect(self._hide_note)
         self._dots: dict[bool, QIcon] = {}  # drawn when first needed
         self._no_dot = QIcon()
         self._marks: dict[int, bool | None] = {}
+
+    @property
+    def note(self) -> Note:
+        """Why an entry was refused, at its place (made when first needed)."""
+        if self._note is None:
+            self._note = Note(self)
+        return self._note
+
+    def _hide_note(self) -> None:
+        if self._note is not None:
+            self._note.hide()
 
     # --- Pages, built on first use -------------------------------------------------------
 
@@ -59,7 +83,7 @@ class ReportTabs(QTabWidget):
         table = TABLE_BY_SECTION.get(section.id)
         page: QWidget
         if table is None:
-            text_page = self._text_pages[section.id] = TextPage(self.document, section.id)
+            text_page = self._text_pages[section.id] = TextPage(self.document, section.id, self.ask_join)
             text_page.refused.connect(self.message)
             text_page.draft_requested.connect(self.draft_requested)
             text_page.show_flags()
@@ -150,6 +174,23 @@ class ReportTabs(QTabWidget):
             view.setFocus()
             return
         self.show_field(finding.field)
+
+    def reveal(self, change: Change, edit: Edit) -> None:
+        """After an undo or a redo: bring what changed into view, the cursor on it (one history
+        for the whole report, so the change may be in another field or tab than the cursor was)."""
+        if change == EVERYTHING or not change:
+            return
+        if change.parts:
+            part = TEXT_PART_BY_ID[min(change.parts)]
+            self.show_page(part.section if part.section in self.tab_of_section else META_SECTION, part.id)
+        elif change.fields:
+            self.show_page(META_SECTION, min(change.fields))
+        elif isinstance(edit, SetCells) and edit.cells:
+            keys = list(edit.cells)
+            view = self.view(keys[0][0])
+            self.setCurrentIndex(self.tab_of_section[TABLE_BY_ID[keys[0][0]].section])
+            view.select_keys(keys)
+            view.setFocus()
 
     def show_page(self, section: str, field: str = "") -> None:
         self.setCurrentIndex(self.tab_of_section[section])

@@ -14,18 +14,16 @@ from gxdesk.deadline import deadline_for, parse_month_day, shown
 from gxdesk.drafting import drafts_for
 from gxdesk.edits import SetExplanation, SetText
 from gxdesk.errors import InputError
-from gxdesk.gui.editor.findings_panel import FindingsPanel
-from gxdesk.gui.editor.tabs import ReportTabs
 from gxdesk.gui.host import Host
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import TEXT_PART_BY_ID
 from gxdesk.text_checks.places import part_name
 
 
-def install(host: Host, tabs: ReportTabs, panel: FindingsPanel) -> Writing:
+def install(host: Host) -> Writing:
+    """The window connects the tabs' 按数字起草 to ``Writing.draft`` and the 检查 panel's 说明… to
+    ``Writing.explain`` when it builds them (both are built when first shown)."""
     writing = Writing(host)
-    tabs.draft_requested.connect(writing.draft)
-    panel.explain_requested.connect(writing.explain)
     host.add_checks_action(host.action("发布期限(&D)…", writing.set_deadline))
     return writing
 

@@ -1,11 +1,15 @@
-"""Autosave: a draft of the unsaved changes every minute, none once they are saved.
+"""Autosave: a draft a few seconds after the first unsaved change, none once they are saved.
 
 The window's side of ``gxdesk.autosave``: it owns the session (its draft and
-its lock) and writes the draft when the history moved since the last one. The
+its lock) and writes the draft (``write_now``, the single way a draft is
+written) AUTOSAVE_MS after the first change since the last draft. Later changes
+do not push that moment back, so a clerk typing without pause still has a draft
+every few seconds; a clerk who stops typing has one within AUTOSAVE_MS. The
 session is opened when first needed, after the window is up: a data folder
 that cannot be written (read-only, full, gone) never stops the window. Autosave
 is then off: the clerk is told once in a dialog, the status bar keeps saying so
-and where drafts would go, and every tick tries again until a draft is written.
+and where drafts would go, and it is tried again every RETRY_FACTOR × AUTOSAVE_MS
+until a draft is written.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from gxdesk.gui.actions import named
 from gxdesk.gui.host import Host
 from gxdesk.os_errors import reason
 
-AUTOSAVE_MS = 60_000
+AUTOSAVE_MS = 3_000  # from the first unsaved change to its draft
+RETRY_FACTOR = 10  # a draft that could not be written is tried again this many delays later
 
 
 class Drafts:
@@ -35,15 +40,31 @@ class Drafts:
         self.state = named(QLabel(), "autosave_state")
         self.state.hide()
         host.add_status_widget(self.state)
+        self.delay_ms = interval_ms
         self.document.undo_stack.indexChanged.connect(self._changed)
+        self.document.state_changed.connect(self._state_changed)  # a recovered draft, an import, last year's
         self.timer = QTimer(host.widget())
-        self.timer.setInterval(interval_ms)
+        self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.write_now)
-        self.timer.start()
-        QTimer.singleShot(0, self._open)  # once the window is up, so that a failure is told over it
+        QTimer.singleShot(0, self._start)  # once the window is up, so that a failure is told over it
 
     def _changed(self) -> None:
         self._generation += 1
+        self._arm(self.delay_ms)
+
+    def _state_changed(self) -> None:
+        if self.document.modified and not self._draft_exists():
+            self._generation += 1
+            self._arm(self.delay_ms)
+
+    def _arm(self, delay: int) -> None:
+        """Write the draft in ``delay`` ms, unless a write is due sooner already."""
+        if not self.timer.isActive() or self.timer.remainingTime() > delay:
+            self.timer.start(delay)
+
+    def _start(self) -> None:
+        if self._open() is None:
+            self._arm(self.delay_ms * RETRY_FACTOR)
 
     def _open(self) -> autosave.Session | None:
         if self.session is None:
@@ -58,18 +79,22 @@ class Drafts:
         Never raises: a failure turns autosave off (and it is tried again next time)."""
         if not self.document.modified:
             session = self._open()
-            if session is not None:
-                session.discard()
-                self._working()
+            if session is None:
+                self._arm(self.delay_ms * RETRY_FACTOR)
+                return
+            session.discard()
+            self._working()
         elif self._generation != self._written or self.failure or not self._draft_exists():
             session = self._open()
             if session is None:
+                self._arm(self.delay_ms * RETRY_FACTOR)
                 return
             document = self.document
             try:
                 session.write(document.report, document.path, document.name)
             except OSError as error:
                 self._failed(error)
+                self._arm(self.delay_ms * RETRY_FACTOR)
                 return
             self._working()
         self._written = self._generation

@@ -1,5 +1,5 @@
-"""The report's file: 新建, 打开, 最近打开, 保存, 另存为, the unsaved-changes question,
-the first start (a file, a crashed session's draft, or the sample) and autosave.
+"""The report's file: 新建, 打开, 最近打开, 查看示例, 保存, 另存为, the unsaved-changes question,
+the start (a file, a crashed session's draft, or the report worked on last) and autosave.
 
 Saving is the core's (``gxr.save``: atomic, with a backup); this module decides
 when to ask and what to suggest. While a report is open its lock file is held
@@ -40,10 +40,11 @@ Hold = Literal["held", "read_only", "anyway", "cancel"]
 def install(host: Host, autosave_ms: int = AUTOSAVE_MS) -> Files:
     files = Files(host, autosave_ms)
     add = host.add_file_action
-    add("open", host.action("新建(&N)", files.new_file, QKeySequence.StandardKey.New))
-    add("open", host.action("打开(&O)…", files.open_file, QKeySequence.StandardKey.Open))
+    add("open", host.action("新建(&N)", files.new_file, QKeySequence.StandardKey.New), toolbar=True)
+    add("open", host.action("打开(&O)…", files.open_file, QKeySequence.StandardKey.Open), toolbar=True)
     add("open", files.recent_menu.menuAction())
-    add("save", host.action("保存(&S)", files.save, QKeySequence.StandardKey.Save))
+    add("open", host.action("查看示例报告", files.open_sample))
+    add("save", host.action("保存(&S)", files.save, QKeySequence.StandardKey.Save), toolbar=True)
     add("save", host.action("另存为(&A)…", files.save_as, "Ctrl+Shift+S"))
     return files
 
@@ -68,24 +69,55 @@ class Files:
 
     # --- Starting --------------------------------------------------------------------
 
-    def start(self, path: str | None) -> None:
-        """Open the file given, or a crashed session's draft, or the built-in sample."""
+    def start(self, path: str | None) -> bool:
+        """Open the file given; without one, a crashed session's draft (after asking) or else the
+        report worked on last. False when there is none to show: the window shows the start page."""
         if path:
-            file = Path(path)
             try:
-                report, fingerprint = gxr.read(file)
+                report, fingerprint = gxr.read(Path(path))
             except InputError as error:
                 self.host.prompts.warn("无法打开", str(error))
-            else:
-                if self._show_file(report, file, fingerprint):
-                    self._remember(file)
-                    self._offer_recovery(self.drafts.recoverable(file))
-                    return
-        elif self._offer_recovery(self.drafts.recoverable()):
-            return
+                return False
+            return self._start_with(report, Path(path), fingerprint)
+        if self._offer_recovery(self.drafts.recoverable()):
+            return True
+        last = Path(self.host.settings.recent[0]) if self.host.settings.recent else None
+        if last is None or not last.is_file():
+            return False  # the start page lists it as not found
+        try:
+            report, fingerprint = gxr.read(last)
+        except InputError as error:
+            self.host.show_message(f"上次打开的报告无法打开：{error}")
+            return False
+        return self._start_with(report, last, fingerprint)
+
+    def _start_with(self, report: Report, path: Path, fingerprint: Fingerprint) -> bool:
+        if not self._show_file(report, path, fingerprint):
+            return False
+        self._remember(path)
+        self._offer_recovery(self.drafts.recoverable(path))
+        return True
+
+    def open_sample(self) -> bool:
+        """查看示例: the built-in sample, read-only (保存 asks for a new name, never over the sample)."""
         from gxdesk.sample import load_sample
 
-        self.document.reset(load_sample(), None, SAMPLE)
+        if not self.may_discard():
+            return False
+        self._let_go()
+        self.fingerprint = None
+        self.document.reset(load_sample(), None, SAMPLE, read_only=True)
+        self.host.show_page(META_SECTION)
+        # Short: the permanent 只读 note beside it already says how saving works.
+        self.host.show_message("这是示例报告，可以随意查看和修改")
+        return True
+
+    def folder(self) -> Path:
+        """Where file dialogs open: beside the open report, else the folder used last, else Documents."""
+        if self.document.path is not None and self.document.path.parent.is_dir():
+            return self.document.path.parent
+        last = self.host.settings.last_folder
+        return Path(last) if last and Path(last).is_dir() else userdirs.documents_dir()
 
     def _offer_recovery(self, drafts: list[autosave.Draft]) -> bool:
         if not drafts:
@@ -142,7 +174,7 @@ class Files:
 
     def _choose_and_read(self, path: Path | None, caption: str,
                          failure: str) -> tuple[Path, Report, Fingerprint] | None:
-        path = path or self.host.prompts.ask_open_path(caption, self.host.settings.last_folder, FILE_FILTER)
+        path = path or self.host.prompts.ask_open_path(caption, str(self.folder()), FILE_FILTER)
         if path is None:
             return None
         try:
@@ -214,8 +246,8 @@ class Files:
         return path is not None and self._save_to(path)
 
     def _ask_save_path(self) -> Path | None:
-        report, settings = self.document.report, self.host.settings
-        suggested = self.document.path or Path(settings.last_folder or Path.home()) / (
+        report = self.document.report
+        suggested = self.document.path or self.folder() / (
             file_name(report.short_title if report.organ else UNTITLED) + gxr.SUFFIX)
         path = self.host.prompts.ask_save_path("另存为", suggested, FILE_FILTER)
         return None if path is None else with_suffix(path, gxr.SUFFIX)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -127,9 +126,11 @@ class ImportDialog(QDialog):
         return ImportRequest(None, text, as_previous, self.text.html_of(text))
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择已发布的报告", self.path.text() or self.folder, FILE_KINDS)
-        if name:
-            self.path.setText(name)
+        from gxdesk.gui.prompts import choose_files
+
+        chosen = choose_files(self, "选择已发布的报告", self.path.text() or self.folder, FILE_KINDS, "open")
+        if chosen:
+            self.path.setText(str(chosen[0]))
 
     def _update(self) -> None:
         source = self.path.text() if self.sources.currentIndex() == 0 else self.text.toPlainText()

@@ -68,7 +68,7 @@ class Importing:
         self.host, self.files, self.previous = host, files, previous
 
     def start(self) -> bool:
-        request = self.host.prompts.ask_import(self.host.settings.last_folder)
+        request = self.host.prompts.ask_import(str(self.files.folder()))
         return request is not None and self.run(request)
 
     def import_path(self, path: Path) -> bool:
@@ -124,6 +124,8 @@ class Importing:
                 report.year = host.document.report.year - 1
                 guessed = f"原文中没有找到报告年度，已按 {report.year} 年度核对。\n\n"
             done = self.previous.use(report, source)
+            if done is None:
+                return False  # the clerk kept this year's report as it was
             host.prompts.show_import_summary("已导入上年报告", guessed + done, summary, None)
             return True
         found = report.short_title if report.organ and report.year else Path(source).stem

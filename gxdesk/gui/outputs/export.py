@@ -3,7 +3,8 @@
 The same ``render(report, path, font_dir=, seal=)`` as ``gxdesk render``; the
 font folder and the seal layout are the user's settings. A report that still
 has errors is exported only after asking. The renderer writes atomically, so
-a failed export leaves an existing file as it was. ``Exporter`` also serves
+a failed export leaves an existing file as it was; a finished one offers 打开文件 and
+打开所在文件夹, with any warning about it. ``Exporter`` also serves
 打印 (``printing``): the same question first, the same options. The questions
 are the window's ``Prompts``.
 Nothing heavy is imported until an action runs.
@@ -16,6 +17,7 @@ from typing import NamedTuple
 
 from gxdesk.errors import InputError
 from gxdesk.files import is_read_only
+from gxdesk.gui import actions
 from gxdesk.gui.actions import busy, file_name, with_suffix
 from gxdesk.gui.host import Host
 from gxdesk.os_errors import failed
@@ -25,11 +27,15 @@ KINDS = {".docx": ("Word", "Word 文档"), ".pdf": ("PDF", "PDF 文件")}  # sho
 SETTINGS_ACTION = "字体与版式设置"
 
 
+# Shortcuts of the two exports (Ctrl+P prints, Ctrl+Shift+S is 另存为).
+EXPORT_KEYS = {".docx": "Ctrl+Shift+W", ".pdf": "Ctrl+Shift+D"}
+
+
 def install(host: Host) -> Exporter:
     exporter = Exporter(host)
     add = host.add_file_action
-    add("export", host.action("导出 Word(&W)…", lambda: exporter.export(".docx")))
-    add("export", host.action("导出 PDF(&D)…", lambda: exporter.export(".pdf")))
+    add("export", host.action("导出 Word(&W)…", lambda: exporter.export(".docx"), EXPORT_KEYS[".docx"]), toolbar=True)
+    add("export", host.action("导出 PDF(&D)…", lambda: exporter.export(".pdf"), EXPORT_KEYS[".pdf"]), toolbar=True)
     add("export", host.action(f"{SETTINGS_ACTION}(&T)…", exporter.edit_settings))
     return exporter
 
@@ -42,16 +48,12 @@ def window_wording(message: str) -> str:
 FONT_NOTE = "字体："  # how the renderer's notes on substituted standard faces begin
 
 
-def export_message(path: Path, notes: list[str]) -> str:
-    """After an export: the renderer's warnings, then which standard fonts were replaced by what."""
+def export_notes(notes: list[str]) -> list[str]:
+    """What to say after an export: the renderer's warnings, then which standard fonts were
+    replaced by what (said where the export happens, in the message that offers to open it)."""
     warnings = [window_wording(n) for n in notes if not n.startswith(FONT_NOTE)]
-    fonts = [n.removeprefix(FONT_NOTE) for n in notes if n.startswith(FONT_NOTE)]
-    parts = [f"已导出“{path}”。"]
-    if warnings:
-        parts.append("请注意：\n" + "\n".join(f"· {w}" for w in warnings))
-    if fonts:
-        parts.append("字体替换（标准字体未安装时）：\n" + "\n".join(f"· {f}" for f in fonts))
-    return "\n\n".join(parts)
+    fonts = [f"字体替换（标准字体未安装时）：{n.removeprefix(FONT_NOTE)}" for n in notes if n.startswith(FONT_NOTE)]
+    return warnings + fonts
 
 
 def describe_fonts(folder: str) -> tuple[list[str], list[str]]:
@@ -131,9 +133,18 @@ class Exporter:
         self.host.settings.export_folder = str(path.parent)
         self.host.save_settings()
         self.host.show_message(f"已导出：{path}")
-        if warnings:
-            prompts.inform("导出完成", export_message(path, warnings))
+        self.offer_to_open(path, export_notes(warnings))
         return path
+
+    def offer_to_open(self, path: Path, notes: list[str]) -> None:
+        """打开文件 / 打开所在文件夹 after an export, with what to be aware of in the same message."""
+        choice = self.host.prompts.ask_after_export(path, notes)
+        if choice == "close":
+            return
+        opened = actions.open_externally(path) if choice == "open_file" else actions.show_in_folder(path)
+        if not opened:
+            what = "这个文件" if choice == "open_file" else "文件夹"
+            self.host.prompts.warn("无法打开", f"系统中没有可以打开{what}的程序：{path}")
 
     def edit_settings(self) -> bool:
         settings, prompts = self.host.settings, self.host.prompts
@@ -150,12 +161,15 @@ class Exporter:
         return True
 
     def _folder(self) -> Path:
-        """Where exports go: the last export folder, else beside the report, else the last folder used."""
+        """Where exports go: the last export folder, else beside the report, else the last folder used,
+        else Documents."""
+        from gxdesk.userdirs import documents_dir
+
         settings, path = self.host.settings, self.host.document.path
         for folder in (settings.export_folder, str(path.parent) if path else "", settings.last_folder):
             if folder and Path(folder).is_dir():
                 return Path(folder)
-        return Path.home()
+        return documents_dir()
 
 
 class RenderOptions(NamedTuple):

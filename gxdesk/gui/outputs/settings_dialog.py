@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -76,9 +75,11 @@ class OutputSettingsDialog(QDialog):
         return self.folder.text().strip(), self.seal.isChecked()
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择字体文件夹", self.folder.text())
-        if folder:
-            self.folder.setText(folder)
+        from gxdesk.gui.prompts import choose_files
+
+        chosen = choose_files(self, "选择字体文件夹", self.folder.text(), "", "folder")
+        if chosen:
+            self.folder.setText(str(chosen[0]))
             self._show_fonts()
 
     def _clear(self) -> None:

@@ -1,0 +1,149 @@
+"""The start page's widget: what a clerk can begin with, and the reports opened lately.
+
+It only shows and collects: every button calls back into the start feature
+(``feature.py``), which calls the files, previous-year and 汇总 features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxdesk import gxr
+from gxdesk.dates import chinese_datetime
+from gxdesk.gui.actions import named
+
+
+@dataclass(frozen=True)
+class Recent:
+    """A line of 最近打开: the file, and what it holds as far as a quick look can tell."""
+
+    path: Path
+    organ: str = ""
+    year: int = 0
+    changed: str = ""  # the file's last change, in Chinese; "" when it is not found
+    readable: bool = True
+
+    @classmethod
+    def of(cls, path: Path) -> Recent:
+        try:
+            changed = chinese_datetime(datetime.fromtimestamp(path.stat().st_mtime))
+        except OSError:
+            return cls(path, readable=False)
+        found = gxr.peek(path)
+        if found is None:
+            return cls(path, changed=changed, readable=False)
+        return cls(path, found[0], found[1], changed)
+
+    def text(self) -> str:
+        if not self.changed:
+            return f"{self.path.name}（找不到文件）\n{self.path.parent}"
+        if not self.readable:
+            return f"{self.path.name}（无法读取）\n最后修改：{self.changed}　{self.path.parent}"
+        what = f"{self.organ or '（未填写机关名称）'}　{self.year} 年度" if self.year else self.path.name
+        return f"{what}\n最后修改：{self.changed}　{self.path}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way to begin: a big button, and a line under it saying what it does."""
+
+    name: str  # the object name: the tests' handle
+    title: str
+    description: str
+    chosen: Callable[[], object]
+
+
+class StartPage(QScrollArea):
+    """The page scrolls rather than squeezes when the window is small (150 % on a laptop)."""
+
+    recent_chosen = Signal(object)  # a Path
+
+    def __init__(self, choices: list[Choice], back: Callable[[], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("start_page")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        page = named(QFrame(), "start_body")
+        self.setWidget(page)
+        centred = QHBoxLayout(page)
+        column = QWidget(page)
+        column.setMaximumWidth(1100)
+        centred.addWidget(column)
+        outer = QVBoxLayout(column)
+        outer.setContentsMargins(32, 24, 32, 16)
+        outer.addWidget(named(QLabel("政府信息公开工作年度报告"), "start_title"))
+        outer.addWidget(named(QLabel("按国办公开办函〔2021〕30号格式填写、核对、生成：表格自动合计，问题就地标出，"
+                                     "生成可打印盖章的 Word 或 PDF。", wordWrap=True), "hint"))
+        self.back = named(QPushButton(), "start_back")
+        self.back.clicked.connect(lambda: back())
+        self.back.hide()
+        outer.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addSpacing(8)
+        outer.addLayout(body, 1)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(2)
+        self.buttons: dict[str, QPushButton] = {}
+        for choice in choices:
+            button = named(QPushButton(choice.title), choice.name)
+            button.setProperty("choice", True)  # styled as a big button (ui/gxdesk.qss)
+            button.clicked.connect(lambda _=False, c=choice: c.chosen())
+            buttons.addWidget(button)
+            buttons.addWidget(named(QLabel(choice.description, wordWrap=True), "choice_hint"))
+            buttons.addSpacing(8)
+            self.buttons[choice.name] = button
+        buttons.addStretch(1)
+        body.addLayout(buttons, 2)
+        recent = QVBoxLayout()
+        recent.addWidget(named(QLabel("最近打开"), "part_title"))
+        self.recent = named(QListWidget(), "start_recent")
+        self.recent.setWordWrap(True)
+        self.recent.setAlternatingRowColors(True)
+        self.recent.itemActivated.connect(self._activated)
+        self.recent.itemClicked.connect(self._activated)
+        self.drops: QObject | None = None  # what takes files dropped on the page (the start feature's)
+        recent.addWidget(self.recent, 1)
+        recent.addWidget(named(QLabel("也可以把报告文件拖到这里：.gxr 直接打开，"
+                                      "已发布的 PDF、Word、网页报告导入为新报告。", wordWrap=True), "hint"))
+        body.addLayout(recent, 3)
+
+    def show_recent(self, entries: list[Recent]) -> None:
+        self.recent.clear()
+        for entry in entries:
+            item = QListWidgetItem(entry.text())
+            item.setData(Qt.ItemDataRole.UserRole, entry.path)
+            item.setToolTip(str(entry.path))
+            if not entry.changed or not entry.readable:
+                item.setForeground(self.palette().placeholderText())
+            self.recent.addItem(item)
+        if not entries:
+            item = QListWidgetItem("（还没有打开过报告）")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(item)
+
+    def show_back(self, name: str) -> None:
+        """Offer to go back to the report open behind the page ("" when none is)."""
+        self.back.setText(f"← 返回报告“{name}”")
+        self.back.setVisible(bool(name))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(path, Path):
+            self.recent_chosen.emit(path)
