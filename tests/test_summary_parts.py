@@ -124,6 +124,16 @@ def test_the_summary_file_is_read_strictly(tmp_path, change, message):
         summary_file.load(path)
 
 
+def test_a_key_given_twice_in_the_summary_file_is_refused(tmp_path):
+    # json.loads would let the second "organ" silently win; a .gxr refuses this too.
+    path = tmp_path / "s.gxs"
+    data = json.dumps(summary_file.to_dict(summary_file.SummaryFile(organ=COUNTY, year=2025), tmp_path),
+                      ensure_ascii=False)
+    path.write_text(data.replace('"organ":', '"organ": "别的机关", "organ":', 1), encoding="utf-8")
+    with pytest.raises(summary_file.SummaryFileError, match="项“organ”出现了不止一次"):
+        summary_file.load(path)
+
+
 def test_the_summary_file_never_overwrites_what_is_not_one(tmp_path):
     path = tmp_path / "s.gxs"
     path.write_text("我的笔记", encoding="utf-8")
