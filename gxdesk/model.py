@@ -60,8 +60,11 @@ def zero_of(table_id: str, row_id: str) -> Value:
     return Decimal(0) if TABLE_BY_ID[table_id].kind(row_id) is Kind.AMOUNT else 0
 
 
+_ZEROS: dict[CellKey, Value] = {key: zero_of(key[0], key[1]) for key in ENTERED_KEYS}
+
+
 def _zeros() -> dict[CellKey, Value]:
-    return {key: zero_of(key[0], key[1]) for key in ENTERED_KEYS}
+    return dict(_ZEROS)  # a copy of one made once (its values are immutable): 汇总 makes a report per unit
 
 
 @dataclass
