@@ -25,7 +25,10 @@ written a render only parses the fonts as before.
 Why ``marshal``: it gives back ints, floats, tuples, lists and dicts exactly as
 ReportLab made them (a width 500 stays an int, 500.0 a float) and is the
 fastest reader Python has. Nothing read from an entry is ever called, and an
-entry is the user's own file like the settings beside it.
+entry is the user's own file like the settings beside it. Equal widths and
+metrics (a CJK font has tens of thousands of glyphs and a few hundred widths)
+are stored as one shared object, which marshal writes once and reads back once:
+a third less to read for the largest face.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from gxdesk.atomic import atomic_write_bytes
 from gxdesk.render import cache, rl
 from gxdesk.render.rl import VERSION, pdfmetrics, rl_config, ttfonts
 
-FORMAT = 3  # bump when what an entry holds changes
+FORMAT = 4  # bump when what an entry holds changes
 MAGIC = b"gxdesk parsed TrueType font\n"
 SUFFIX = ".rlfont"
 MAX_ENTRIES = 32
@@ -191,6 +194,7 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
     names = [k for k, v in info.items() if type(v) is ttfonts.TTFNameBytes]
     info.update((k, bytes(info[k])) for k in names)
     try:
+        _share_equal_values(info)
         packed = marshal.dumps(info.pop(_PACKED))
         payload = marshal.dumps((key, info, names, packed))
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -199,3 +203,26 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
         return False
     cache.prune(entry.parent, "*" + SUFFIX, MAX_ENTRIES, MAX_BYTES)
     return True
+
+
+def _share_equal_values(info: dict[str, Any]) -> None:
+    """One object for each distinct width and metric: marshal writes an object it meets again as a
+    reference, and reading it back then makes one object instead of thousands. Values stay what they
+    were, type and sign included (0 is not 0.0 and 0.0 is not -0.0 here)."""
+    shared: dict[Any, Any] = {}
+
+    def one(value: Any) -> Any:
+        return shared.setdefault(_identity(value), value)
+
+    info["charWidths"] = {char: one(width) for char, width in info["charWidths"].items()}
+    info["hmetrics"] = [one(tuple(one(v) for v in metric)) if type(metric) is tuple else metric
+                        for metric in info["hmetrics"]]
+
+
+def _identity(value: Any) -> Any:
+    """A key equal only for values that are the same in every respect (== says 1 == 1.0 == True)."""
+    if type(value) is float:
+        return float, value.hex()
+    if type(value) is tuple:
+        return tuple, tuple(_identity(v) for v in value)
+    return type(value), value
