@@ -207,22 +207,13 @@ def store(face: ttfonts.TTFontFace, key: Key, entry: Path) -> bool:
 
 def _share_equal_values(info: dict[str, Any]) -> None:
     """One object for each distinct width and metric: marshal writes an object it meets again as a
-    reference, and reading it back then makes one object instead of thousands. Values stay what they
-    were, type and sign included (0 is not 0.0 and 0.0 is not -0.0 here)."""
-    shared: dict[Any, Any] = {}
+    reference, and reading it back then makes one object instead of thousands. Values are shared
+    only where their marshal bytes are the same, so each keeps its type and sign (== says 1 == 1.0
+    and 0.0 == -0.0)."""
+    shared: dict[bytes, Any] = {}
 
     def one(value: Any) -> Any:
-        return shared.setdefault(_identity(value), value)
+        return shared.setdefault(marshal.dumps(value), value)
 
     info["charWidths"] = {char: one(width) for char, width in info["charWidths"].items()}
-    info["hmetrics"] = [one(tuple(one(v) for v in metric)) if type(metric) is tuple else metric
-                        for metric in info["hmetrics"]]
-
-
-def _identity(value: Any) -> Any:
-    """A key equal only for values that are the same in every respect (== says 1 == 1.0 == True)."""
-    if type(value) is float:
-        return float, value.hex()
-    if type(value) is tuple:
-        return tuple, tuple(_identity(v) for v in value)
-    return type(value), value
+    info["hmetrics"] = [one(metric) if type(metric) is tuple else metric for metric in info["hmetrics"]]
