@@ -162,7 +162,7 @@ class _Face(ttfonts.TTFontFace):
 
 
 class _Slices:
-    """Bytes sliced out of a view: a slice of it is a copy of just that slice, as of ``bytes``."""
+    """A table read through a view: each slice is a copy of just that slice, as slicing ``bytes`` gives."""
 
     __slots__ = ("_view",)
 
