@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gxdesk import limits, schema
+from gxdesk import limits, schema, strict_json
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.dates import iso_date
 from gxdesk.errors import InputError
@@ -116,30 +116,16 @@ def _decode(data: bytes, name: str) -> Any:
             raise ReportFileError(f"“{name}”内容不完整或已损坏，无法读取（文件末尾被截断）") from None
         raise ReportFileError(f"“{name}”不是 gxdesk 报告文件（不是 UTF-8 文本）") from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
-                          object_pairs_hook=lambda pairs: _object(pairs, name))
+        return strict_json.loads(text)
+    except strict_json.DuplicateKeyError as twice:
+        raise ReportFileError(
+            f"“{name}”无法使用：项“{_key_shown(twice.key)}”出现了不止一次，为免用错数据，没有打开") from None
     except json.JSONDecodeError as error:
         raise ReportFileError(
             f"“{name}”内容不完整或已损坏，无法读取（第 {error.lineno} 行第 {error.colno} 列）"
         ) from None
     except (RecursionError, ValueError):
         raise ReportFileError(f"“{name}”不是 gxdesk 报告文件") from None
-
-
-def _refuse_constant(constant: str) -> None:
-    raise ValueError(constant)
-
-
-def _object(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
-    """A JSON object; a key given twice is refused: the last one would silently win."""
-    obj = dict(pairs)
-    if len(obj) < len(pairs):
-        seen: set[str] = set()
-        for key, _value in pairs:
-            if key in seen:
-                raise ReportFileError(f"“{name}”无法使用：项“{_key_shown(key)}”出现了不止一次，为免用错数据，没有打开")
-            seen.add(key)
-    return obj
 
 
 def _check_version(version: Any, name: str) -> None:

@@ -45,7 +45,7 @@ from gxdesk.text_checks.similarity import (
 
 # Findings are built in gxdesk.findings; the window and the CLI take them from here with the rules.
 __all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "REPEAT_LIMIT", "REPEAT_MIN_CHARS", "TABLE_RULES",
-           "WARNING", "Finding", "Severity", "check", "check_stated", "repeated_share", "summary"]
+           "WARNING", "Finding", "Severity", "check", "check_stated", "error_count", "repeated_share", "summary"]
 
 Rule = Callable[[Report], Iterable[Finding]]
 CrossRule = Callable[[Report, Report], Iterable[Finding]]
@@ -65,6 +65,15 @@ def check(report: Report, previous: Report | None = None, *, deadline: str | dat
         findings = [f.with_explanation(report.explanations.get(f.key)) for f in findings]
     # Errors first; within a severity, the order the report reads in.
     return sorted(findings, key=lambda f: f.severity is not ERROR)
+
+
+def error_count(report: Report) -> int:
+    """How many errors ``check(report)`` finds, counted by only the rules that can find one
+    (``gxdesk render`` says how many remain without waiting for the wording checks). The
+    deadline's findings are warnings, and an answered error stays an error."""
+    from gxdesk.text_checks import ERROR_RULES
+
+    return sum(f.severity is ERROR for rule in (*TABLE_RULES, *ERROR_RULES) for f in rule(report))
 
 
 def summary(findings: list[Finding]) -> str:

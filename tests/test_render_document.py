@@ -192,6 +192,21 @@ def test_importing_render_loads_no_heavy_library() -> None:
     assert result.stdout.strip() == "[]"
 
 
+@pytest.mark.subprocess
+def test_a_pdf_does_not_wait_for_pillow_which_still_loads_when_used(tmp_path: Path) -> None:
+    """ReportLab imports PIL.Image for pictures, which a report has none of: rl.py makes it lazy."""
+    code = (
+        "import sys; from gxdesk.render import render; from gxdesk.sample import load_sample; "
+        f"render(load_sample(), {str(tmp_path / 'x.pdf')!r}); "
+        "loaded = 'PIL.ExifTags' in sys.modules; "
+        "from PIL import Image; from reportlab.lib import utils; "
+        "print(loaded, utils.Image is Image, Image.new('RGB', (3, 2)).size)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True", "(3,", "2)"]
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+
+
 # --- Sub-headings the clerk typed (GB/T 9704 7.3.3) ---------------------------------------------
 
 

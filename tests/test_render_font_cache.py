@@ -94,6 +94,10 @@ def test_a_cached_face_is_what_reportlab_parses(path: Path, index: int) -> None:
     assert cached.stringWidth(text, 16) == fresh.stringWidth(text, 16)
     used = sorted(map(ord, set(text)))
     assert cached.face.makeSubset(used) == fresh.face.makeSubset(used)
+    # A whole subset of 256, composite glyphs too (À, ½ and most of 文泉驿's Chinese), as the PDF
+    # writer's subsets are: the cached face slices them out of the glyph table without copying it.
+    many = sorted(set(fresh.face.charToGlyph) & {*range(0xC0, 0x100), *range(0x4E00, 0x4F00)})[:255]
+    assert cached.face.makeSubset(many) == fresh.face.makeSubset(many)
 
 
 def test_faces_of_one_collection_are_kept_apart() -> None:
@@ -268,3 +272,26 @@ def test_behind_the_fence_every_font_is_parsed_by_reportlab(monkeypatch: pytest.
     assert not from_cache(font) and type(font.face) is ttfonts.TTFontFace
     assert entries() == [entry] and entry.read_bytes() == before  # neither read nor written
     assert entry.stat().st_mtime == 1_000_000_000
+
+
+def test_equal_widths_and_metrics_are_kept_as_one_object_without_changing_a_value() -> None:
+    info: dict[str, Any] = {"charWidths": {1: 500, 2: 500.0, 3: -0.0, 4: 0.0, 5: 500.0, 6: True},
+                            "hmetrics": [(1000, 0), (1000, 0), (1000, -0.0), [1000, 0]]}
+    font_cache._share_equal_values(info)
+    back = marshal.loads(marshal.dumps(info))
+    widths = back["charWidths"]
+    assert [repr(widths[c]) for c in range(1, 7)] == ["500", "500.0", "-0.0", "0.0", "500.0", "True"]
+    assert widths[2] is widths[5] and widths[3] is not widths[4]
+    metrics = back["hmetrics"]
+    assert [repr(m) for m in metrics] == ["(1000, 0)", "(1000, 0)", "(1000, -0.0)", "[1000, 0]"]
+    assert metrics[0] is metrics[1] and metrics[0] is not metrics[2]
+
+
+def test_a_cached_face_holds_each_distinct_width_once() -> None:
+    path = fonts.resolve(None)[fonts.FontRole.HEADING].face
+    assert path is not None
+    font_cache.load("a", path.path, path.index)
+    face = font_cache.load("b", path.path, path.index).face
+    assert isinstance(face, font_cache._Face)
+    assert len({id(w) for w in face.charWidths.values()}) == len({repr(w) for w in face.charWidths.values()})
+    assert len({id(m) for m in face.hmetrics}) == len(set(map(repr, face.hmetrics)))

@@ -1,11 +1,13 @@
 """Every rule, on hand-made cases, in both directions: it flags the broken report and passes the right one."""
 
+import inspect
 from decimal import Decimal
 
 import pytest
 
 from gxdesk.model import Report
-from gxdesk.rules import ERROR, WARNING, check, check_stated, repeated_share, summary
+from gxdesk.rules import ERROR, WARNING, check, check_stated, error_count, repeated_share, summary
+from gxdesk.text_checks import ERROR_RULES, TEXT_RULES
 
 
 def rule_ids(findings):
@@ -250,3 +252,32 @@ def next_year_pair(sample):
     last = deepcopy(sample)
     last.year = sample.year - 1
     return sample, last
+
+
+# --- What gxdesk render counts ----------------------------------------------------------------
+
+
+def test_the_error_count_is_that_of_every_check(sample):
+    assert error_count(sample) == 0
+    sample.set_cells({("requests", "new", "natural_person"): 1_000,  # unbalanced, and 三's 71件 disagrees
+                      ("requests", "other_no_fee", "research"): None,  # blank
+                      ("requests", "other_no_fee", "natural_person"): 2})  # a fee refusal 六 does not report
+    sample.text["preamble"] = ("本报告统计期限自2024年1月1日起至2024年12月31日止，"
+                               "根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号）编制。")
+    sample.text["other"] = "本局按要求完成政务公开工作要点任务,加强加强培训。"  # and wording warnings
+    findings = check(sample)
+    sample.explanations = {f.key: "已核实" for f in findings}  # an answered error stays an error
+    findings = check(sample)
+    errors = {f.rule for f in findings if f.severity is ERROR}
+    assert {"requests.balance", "value.blank", "text.figure", "text.period_year", "text.citation_stale",
+            "text.fee_not_reported"} <= errors
+    assert {"text.half_width", "text.repeated"} <= {f.rule for f in findings if f.severity is WARNING}
+    assert error_count(sample) == sum(f.severity is ERROR for f in findings)
+
+
+def test_the_text_rules_error_count_leaves_out_only_warn():
+    """A rule that can find an error must be in ERROR_RULES, or gxdesk render would not count it."""
+    left_out = [rule for rule in TEXT_RULES if rule not in ERROR_RULES]
+    assert left_out and TEXT_RULES[:len(ERROR_RULES)] == ERROR_RULES
+    for rule in left_out:
+        assert "ERROR" not in inspect.getsource(inspect.getmodule(rule)), rule.__name__

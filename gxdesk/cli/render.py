@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from gxdesk import gxr
-from gxdesk.rules import ERROR, check
+from gxdesk.rules import error_count
 
 HELP = "生成报告：Word（.docx）或 PDF（.pdf），版式按 GB/T 9704《党政机关公文格式》"
 
@@ -43,9 +43,9 @@ def _render(args: argparse.Namespace) -> int:
     if who is not None:
         print(f"gxdesk: 注意：“{args.file}”正在 gxdesk 窗口中打开（{who.describe()}），"
               "生成的是上次保存的内容，窗口中未保存的修改不在其中", file=sys.stderr)
-    errors = sum(1 for f in check(report) if f.severity is ERROR)
-    if errors:
-        print(f"gxdesk: 注意：报告仍有 {errors} 处错误，请用 gxdesk check 查看后再印发", file=sys.stderr)
+    remaining = error_count(report)
+    if remaining:
+        print(f"gxdesk: 注意：报告仍有 {remaining} 处错误，请用 gxdesk check 查看后再印发", file=sys.stderr)
     warnings = render(report, args.output, template_dir=args.template, font_dir=args.font_dir, seal=args.seal)
     for warning in warnings:
         print(f"gxdesk: 注意：{warning}", file=sys.stderr)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Literal, Protocol
+from typing import TYPE_CHECKING, Callable, Literal, Protocol, TypeVar
 
 from gxdesk.dates import chinese_datetime
 
@@ -119,17 +119,8 @@ class QtPrompts:
         self.summary: QWidget | None = None  # the open 导入结果, beside the window
 
     def ask_unsaved(self, name: str) -> Unsaved:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, f"“{name}”有未保存的修改，是否保存？",
-                          parent=self.parent)
-        buttons: dict[object, Unsaved] = {
-            box.addButton("保存", QMessageBox.ButtonRole.AcceptRole): "save",
-            box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole): "discard",
-            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
-        }
-        box.exec()
-        return buttons.get(box.clickedButton(), "cancel")
+        return choose_button(self.parent, "question", APP_TITLE, f"“{name}”有未保存的修改，是否保存？", [
+            ("保存", "accept", "save"), ("不保存", "destructive", "discard"), ("取消", "reject", "cancel")])
 
     def ask_recover(self, draft: Draft, count: int) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -144,33 +135,16 @@ class QtPrompts:
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_open_locked(self, name: str, holder: str) -> OpenLocked:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE,
-                          f"“{name}”已在另一个 gxdesk 窗口中打开（{holder}）。", parent=self.parent)
-        box.setInformativeText("两处同时修改，先保存的一方的修改会被后保存的覆盖。\n"
-                               "以只读方式打开时，保存会要求另存为新文件。")
-        buttons: dict[object, OpenLocked] = {
-            box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole): "read_only",
-            box.addButton("仍然打开", QMessageBox.ButtonRole.DestructiveRole): "open",
-            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
-        }
-        box.exec()
-        return buttons.get(box.clickedButton(), "cancel")
+        return choose_button(
+            self.parent, "warning", APP_TITLE, f"“{name}”已在另一个 gxdesk 窗口中打开（{holder}）。",
+            [("只读打开", "accept", "read_only"), ("仍然打开", "destructive", "open"), ("取消", "reject", "cancel")],
+            "两处同时修改，先保存的一方的修改会被后保存的覆盖。\n以只读方式打开时，保存会要求另存为新文件。")
 
     def ask_save_conflict(self, text: str, may_overwrite: bool) -> SaveConflict:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Warning, "保存", text, parent=self.parent)
-        buttons: dict[object, SaveConflict] = {}
-        save_as = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
-        buttons[save_as] = "save_as"
-        if may_overwrite:
-            buttons[box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole)] = "overwrite"
-        buttons[box.addButton("取消", QMessageBox.ButtonRole.RejectRole)] = "cancel"
-        box.setDefaultButton(save_as)
-        box.exec()
-        return buttons.get(box.clickedButton(), "cancel")
+        overwrite: list[Choice[SaveConflict]] = [("仍然覆盖", "destructive", "overwrite")] if may_overwrite else []
+        return choose_button(self.parent, "warning", "保存", text,
+                             [("另存为…", "accept", "save_as"), *overwrite, ("取消", "reject", "cancel")],
+                             default="save_as")
 
     def ask_open_path(self, caption: str, folder: str, kinds: str) -> Path | None:
         names = self._choose(caption, folder, kinds, "open")
@@ -191,62 +165,33 @@ class QtPrompts:
         return choose_files(self.parent, caption, start, kinds, mode)
 
     def ask_despite_errors(self, errors: list[Finding], doing: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
         shown = "\n".join(f"· {f.message}" for f in errors[:SHOWN_ERRORS])
         more = f"\n……另有 {len(errors) - SHOWN_ERRORS} 处" if len(errors) > SHOWN_ERRORS else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "报告还有错误",
-                          f"报告还有 {len(errors)} 处错误（见「检查」面板），{doing}的报告也会有这些错误。",
-                          parent=self.parent)
-        box.setInformativeText(f"{shown}{more}\n\n先返回修改，还是仍然{doing}？")
-        fix = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
-        go = box.addButton(f"仍然{doing}", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(fix)
-        box.exec()
-        return box.clickedButton() is go
+        return choose_button(
+            self.parent, "warning", "报告还有错误",
+            f"报告还有 {len(errors)} 处错误（见「检查」面板），{doing}的报告也会有这些错误。",
+            [("返回修改", "reject", False), (f"仍然{doing}", "accept", True)],
+            f"{shown}{more}\n\n先返回修改，还是仍然{doing}？", default=False)
 
     def ask_carry_over(self, text: str, changes: list[str]) -> CarryOver:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, "载入上年报告", text, parent=self.parent)
-        shown = "\n".join(changes[:SHOWN_CHANGES])
         more = f"\n……另有 {len(changes) - SHOWN_CHANGES} 处" if len(changes) > SHOWN_CHANGES else ""
-        box.setInformativeText(f"{shown}{more}")
-        buttons: dict[object, CarryOver] = {
-            box.addButton("替换为上年的数字", QMessageBox.ButtonRole.AcceptRole): "replace",
-            box.addButton("保留现有数字，只作核对", QMessageBox.ButtonRole.ActionRole): "keep",
-            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
-        }
-        box.exec()
-        return buttons.get(box.clickedButton(), "cancel")
+        return choose_button(self.parent, "question", "载入上年报告", text, [
+            ("替换为上年的数字", "accept", "replace"), ("保留现有数字，只作核对", "action", "keep"),
+            ("取消", "reject", "cancel")], "\n".join(changes[:SHOWN_CHANGES]) + more)
 
     def ask_join_lines(self, count: int) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, "粘贴",
-                          f"粘贴的文字中有 {count} 处换行在句子中间（从 PDF 或网页复制时常见），"
-                          "打印出来会在行中断开。", parent=self.parent)
-        box.setInformativeText("合并成完整的段落吗？（段落之间、标题和条目前的换行保留）")
-        join = box.addButton("合并成段落", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("按原样粘贴", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(join)
-        box.exec()
-        return box.clickedButton() is join
+        return choose_button(
+            self.parent, "question", "粘贴",
+            f"粘贴的文字中有 {count} 处换行在句子中间（从 PDF 或网页复制时常见），打印出来会在行中断开。",
+            [("合并成段落", "accept", True), ("按原样粘贴", "reject", False)],
+            "合并成完整的段落吗？（段落之间、标题和条目前的换行保留）", default=True)
 
     def ask_after_export(self, path: Path, notes: list[str]) -> AfterExport:
-        from PySide6.QtWidgets import QMessageBox
-
-        icon = QMessageBox.Icon.Warning if notes else QMessageBox.Icon.Information
-        box = QMessageBox(icon, "导出完成", f"已导出“{path.name}”\n（{path.parent}）", parent=self.parent)
-        if notes:
-            box.setInformativeText("请注意：\n" + "\n".join(f"· {note}" for note in notes))
-        buttons: dict[object, AfterExport] = {
-            box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole): "open_file",
-            box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole): "open_folder",
-            box.addButton("关闭", QMessageBox.ButtonRole.RejectRole): "close",
-        }
-        box.exec()
-        return buttons.get(box.clickedButton(), "close")
+        return choose_button(
+            self.parent, "warning" if notes else "information", "导出完成", f"已导出“{path.name}”\n（{path.parent}）",
+            [("打开文件", "accept", "open_file"), ("打开所在文件夹", "action", "open_folder"),
+             ("关闭", "reject", "close")],
+            "请注意：\n" + "\n".join(f"· {note}" for note in notes) if notes else "")
 
     def ask_output_settings(self, font_dir: str, seal: bool, describe: DescribeFonts) -> tuple[str, bool] | None:
         from gxdesk.gui.outputs.settings_dialog import OutputSettingsDialog
@@ -270,18 +215,9 @@ class QtPrompts:
         return value if ok else None
 
     def ask_draft(self, part: str, draft: str) -> DraftPlace:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, "按数字起草", f"“{part}”已有文字。按数字起草的段落放在哪里？",
-                          parent=self.parent)
-        box.setInformativeText(draft)
-        buttons: dict[object, DraftPlace] = {
-            box.addButton("加在原有文字之后", QMessageBox.ButtonRole.AcceptRole): "append",
-            box.addButton("替换原有文字", QMessageBox.ButtonRole.DestructiveRole): "replace",
-            box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel",
-        }
-        box.exec()
-        return buttons.get(box.clickedButton(), "cancel")
+        return choose_button(self.parent, "question", "按数字起草", f"“{part}”已有文字。按数字起草的段落放在哪里？", [
+            ("加在原有文字之后", "accept", "append"), ("替换原有文字", "destructive", "replace"),
+            ("取消", "reject", "cancel")], draft)
 
     def inform(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -314,6 +250,36 @@ class QtPrompts:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(self.parent, title, text)
+
+
+Answer = TypeVar("Answer")
+Icon = Literal["question", "warning", "information"]
+Role = Literal["accept", "destructive", "action", "reject"]
+Choice = tuple[str, Role, Answer]  # a button: its label, its role (placement, Esc), what it answers
+
+
+def choose_button(parent: QWidget | None, icon: Icon, title: str, text: str, choices: list[Choice[Answer]],
+                  informative: str = "", default: Answer | None = None) -> Answer:
+    """A message box with one button per choice; the answer of the button clicked. Closing the box
+    (Esc, the window's ×) answers as the "reject" button does."""
+    from PySide6.QtWidgets import QMessageBox
+
+    icons = {"question": QMessageBox.Icon.Question, "warning": QMessageBox.Icon.Warning,
+             "information": QMessageBox.Icon.Information}
+    roles = {"accept": QMessageBox.ButtonRole.AcceptRole, "destructive": QMessageBox.ButtonRole.DestructiveRole,
+             "action": QMessageBox.ButtonRole.ActionRole, "reject": QMessageBox.ButtonRole.RejectRole}
+    box = QMessageBox(icons[icon], title, text, parent=parent)
+    if informative:
+        box.setInformativeText(informative)
+    answers: dict[object, Answer] = {}
+    for label, role, answer in choices:
+        button = box.addButton(label, roles[role])
+        answers[button] = answer
+        if answer == default:
+            box.setDefaultButton(button)
+    box.exec()
+    rejected = next(answer for _label, role, answer in choices if role == "reject")
+    return answers.get(box.clickedButton(), rejected)
 
 
 # The labels of Qt's own file dialog its Chinese translation lacks (Qt 6 added & to their source

@@ -20,11 +20,10 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from gxdesk import gxr, schema
+from gxdesk import gxr, schema, strict_json
 from gxdesk.atomic import atomic_write_bytes
 from gxdesk.errors import InputError
 from gxdesk.files import check_output, read_limited
@@ -91,33 +90,16 @@ def load(path: Path | str) -> SummaryFile:
 
 def parse(data: bytes, name: str = "文件", folder: Path = Path()) -> SummaryFile:
     try:
-        obj = json.loads(data.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_refuse,
-                         object_pairs_hook=_object)
-    except _DuplicateKey as twice:
-        raise SummaryFileError(f"“{name}”无法使用：项“{twice}”出现了不止一次，为免用错数据，没有打开") from None
+        obj = strict_json.loads(data.decode("utf-8-sig"))
+    except strict_json.DuplicateKeyError as twice:
+        raise SummaryFileError(f"“{name}”无法使用：项“{_shown(twice.key)[1:-1]}”出现了不止一次，为免用错数据，没有打开"
+                               ) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise SummaryFileError(f"“{name}”不是 gxdesk 汇总文件，或内容已损坏") from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise SummaryFileError(f"“{name}”不是 gxdesk 汇总文件")
     _check_version(obj.get("version"), name)
     return _Reader(name, folder).read(obj)
-
-
-def _refuse(constant: str) -> None:
-    raise ValueError(constant)
-
-
-class _DuplicateKey(Exception):
-    """A key given twice in one JSON object (its text is the key)."""
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object; a key given twice is refused, as in a .gxr: the last one would silently win."""
-    obj = dict(pairs)
-    if len(obj) < len(pairs):
-        keys = [key for key, _value in pairs]
-        raise _DuplicateKey(next(key for i, key in enumerate(keys) if key in keys[:i])[:40])
-    return obj
 
 
 def _check_version(version: Any, name: str) -> None:
