@@ -35,7 +35,6 @@ from gxdesk.schema import (
     Kind,
     cell_name,
 )
-from gxdesk.text_checks import ERROR_RULES, TEXT_RULES
 from gxdesk.text_checks.similarity import (
     COMPARED_SECTIONS,
     REPEAT_LIMIT,
@@ -45,7 +44,7 @@ from gxdesk.text_checks.similarity import (
 )
 
 # Findings are built in gxdesk.findings; the window and the CLI take them from here with the rules.
-__all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "REPEAT_LIMIT", "REPEAT_MIN_CHARS", "RULES", "TABLE_RULES",
+__all__ = ["CROSS_RULES", "ERROR", "META_SECTION", "REPEAT_LIMIT", "REPEAT_MIN_CHARS", "TABLE_RULES",
            "WARNING", "Finding", "Severity", "check", "check_stated", "error_count", "repeated_share", "summary"]
 
 Rule = Callable[[Report], Iterable[Finding]]
@@ -58,7 +57,7 @@ def check(report: Report, previous: Report | None = None, *, deadline: str | dat
     such as "01-26"; by default the organ's); with ``today`` given, a deadline passed before the
     report is finished is a finding too. ``text=False`` leaves out the checks on the text (the
     window's very first check, before its first paint: their patterns take ≈ 30 ms to compile)."""
-    findings = [f for rule in (RULES if text else TABLE_RULES) for f in rule(report)]
+    findings = [f for rule in (_every_rule() if text else TABLE_RULES) for f in rule(report)]
     if previous is not None:
         findings += [f for rule in CROSS_RULES for f in rule(report, previous)]
     findings += deadline_checks(report, findings, deadline_for(report, deadline), today)
@@ -72,6 +71,8 @@ def error_count(report: Report) -> int:
     """How many errors ``check(report)`` finds, counted by only the rules that can find one
     (``gxdesk render`` says how many remain without waiting for the wording checks). The
     deadline's findings are warnings, and an answered error stays an error."""
+    from gxdesk.text_checks import ERROR_RULES
+
     return sum(f.severity is ERROR for rule in (*TABLE_RULES, *ERROR_RULES) for f in rule(report))
 
 
@@ -189,7 +190,21 @@ def meta(report: Report) -> Iterator[Finding]:
 
 
 TABLE_RULES: tuple[Rule, ...] = (meta, values, requests_balance, problems_stated)
-RULES: tuple[Rule, ...] = (*TABLE_RULES, *TEXT_RULES)
+
+
+def _every_rule() -> tuple[Rule, ...]:
+    # The text checks' modules are imported on the first check of the text, not with this one:
+    # the window's first check, before its first paint, leaves them out.
+    from gxdesk.text_checks import TEXT_RULES
+
+    return (*TABLE_RULES, *TEXT_RULES)
+
+
+def __getattr__(name: str) -> tuple[Rule, ...]:
+    """``RULES``: every check on one report, the text's included (made when first asked for)."""
+    if name == "RULES":
+        return _every_rule()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- Across years --------------------------------------------------------------------

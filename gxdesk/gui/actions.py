@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,7 +22,9 @@ def make_action(window: QWidget, text: str, slot: Callable[[], object], shortcut
     action = QAction(text, window)
     action.triggered.connect(lambda *_: slot())
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        # What setShortcut does, without its overload for a Qt.Key: trying that one makes Qt's
+        # enums, which start-up does without (docs/architecture.md).
+        action.setShortcuts([QKeySequence(shortcut)])
     window.addAction(action)  # shortcuts work with the menu bar hidden too
     return action
 
@@ -37,6 +38,8 @@ def named(widget: _W, name: str) -> _W:
 @contextmanager
 def busy() -> Iterator[None]:
     """The wait cursor while the core works (rendering, reading a file)."""
+    from PySide6.QtCore import Qt
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield

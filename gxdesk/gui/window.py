@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -27,7 +27,6 @@ from gxdesk.edits import Change, Edit
 from gxdesk.gui.actions import make_action, plain_label
 from gxdesk.gui.document import UNTITLED, Document
 from gxdesk.gui.editor import writing
-from gxdesk.gui.editor.tabs import ReportTabs
 from gxdesk.gui.files import lifecycle, previous
 from gxdesk.gui.files.drafts import AUTOSAVE_MS
 from gxdesk.gui.help import guide
@@ -52,6 +51,7 @@ if TYPE_CHECKING:  # (a Qt class costs start-up time when first named, even in a
     from gxdesk.gui.editor.pages import MetaPage, TextPage
     from gxdesk.gui.editor.table_model import ReportTableModel
     from gxdesk.gui.editor.table_view import ReportTableView
+    from gxdesk.gui.editor.tabs import ReportTabs
 
 # A screen smaller than this (in logical pixels: 1366×768 at 100 %, or 1920×1080 at 150 %) gets the
 # window maximised; on a larger one it opens at WINDOW_SIZE, centred.
@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         # The 检查 panel, built when first shown (a start page or a balanced report shows none).
         self._panel: FindingsPanel | None = None
-        self._panel_area = Qt.DockWidgetArea.RightDockWidgetArea
-        self._panel_height = 0  # at the bottom: its first height
+        self._panel_below = False  # beside the tables, or below them on a narrow screen (see place)
+        self._panel_height = 0  # below them: its first height
         self.status_summary = QLabel()
         self.status_summary.setObjectName("status_summary")
         self.status_deadline = QLabel()  # the days left to the 发布期限 while the report is drafted
@@ -120,8 +120,10 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("常用工具栏", self)
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        # By the value's name, as a stylesheet sets it: the first paint names none of Qt's own
+        # enums (see docs/architecture.md, "Start-up").
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextOnly")
+        self.addToolBar(self.toolbar)  # at the top
         self._file_sections: dict[FileSection, QAction] = {}
         self._toolbar_sections: dict[FileSection, QAction] = {}
         for name in FILE_MENU_SECTIONS:
@@ -211,7 +213,12 @@ class MainWindow(QMainWindow):
         return self._panel
 
     def _place_panel(self, panel: FindingsPanel) -> None:
-        self.addDockWidget(self._panel_area, panel)
+        from PySide6.QtCore import Qt
+
+        if not self._panel_below:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            return
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
         if self._panel_height:
             self.resizeDocks([panel], [self._panel_height], Qt.Orientation.Vertical)
 
@@ -225,8 +232,10 @@ class MainWindow(QMainWindow):
 
     @property
     def tabs(self) -> ReportTabs:
-        """The editor's tabs, built on first use."""
+        """The editor's tabs, built on first use (and imported then: a start page needs none)."""
         if self._tabs is None:
+            from gxdesk.gui.editor.tabs import ReportTabs
+
             self._tabs = ReportTabs(self.document, lambda count: self.prompts.ask_join_lines(count))
             self._tabs.message.connect(self.show_message)
             self._tabs.draft_requested.connect(self.writing.draft)
@@ -249,7 +258,7 @@ class MainWindow(QMainWindow):
             return
         screen = self.screen().availableGeometry()
         if screen.width() < PANEL_BESIDE_MIN_WIDTH:  # the tables keep the width (150 % on a laptop)
-            self._panel_area, self._panel_height = Qt.DockWidgetArea.BottomDockWidgetArea, screen.height() // 5
+            self._panel_below, self._panel_height = True, screen.height() // 5
             if self._panel is not None:
                 self._place_panel(self._panel)
         if screen.width() < SMALL_SCREEN.width() or screen.height() < SMALL_SCREEN.height():
@@ -439,6 +448,8 @@ class MainWindow(QMainWindow):
         if not panel.count():
             self.show_message(summary(self.findings))
             return
+        from PySide6.QtCore import Qt
+
         panel.setCurrentRow((panel.currentRow() + 1) % panel.count())
         self.tabs.jump_to(panel.currentItem().data(Qt.ItemDataRole.UserRole))
 

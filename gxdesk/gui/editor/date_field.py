@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from gxdesk.dates import TYPED_FORMS, chinese_date
@@ -51,7 +51,9 @@ class DateField(QWidget):
         self.button.setObjectName("meta_date_calendar")
         self.button.setText("日历…")
         self.button.setToolTip("从日历中选择成文日期")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the next field
+        # Tab goes on to the next field. (Set by the value's name: start-up names none of Qt's
+        # own enums, see docs/architecture.md.)
+        self.button.setProperty("focusPolicy", "NoFocus")
         self.button.clicked.connect(self.open_calendar)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)

@@ -21,8 +21,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.drafting import DRAFTED_PARTS
 from gxdesk.edits import Change, SetMeta, SetText, Typing, changed_span, meta_value
 from gxdesk.errors import InputError
 from gxdesk.gui.actions import named
@@ -52,8 +51,9 @@ from gxdesk.schema import META_LABELS, SECTION_BY_ID, TEXT_PARTS, YEAR_MAX, YEAR
 from gxdesk.text import broken_lines, clean_line, clean_text, join_broken_lines
 from gxdesk.text_checks.similarity import REPEAT_LIMIT, LastYear
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (a Qt class costs start-up time when first named: these wait for their use)
     from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QTextCharFormat
 
     AskJoin = Callable[[int], bool]  # pasted text has this many breaks inside paragraphs: join them?
 
@@ -160,6 +160,8 @@ class TextField(QPlainTextEdit):
         return {"finding": [(s, e) for s, e, _ in self._finding_spans], "repeated": list(self._repeated)}
 
     def _mark(self) -> None:
+        from PySide6.QtGui import QTextCharFormat
+
         selections = []
         length = len(self.toPlainText())
         for start, end in self._repeated:
@@ -177,6 +179,8 @@ class TextField(QPlainTextEdit):
     def _selection(self, start: int, end: int, fmt: QTextCharFormat, length: int) -> QTextEdit.ExtraSelection | None:
         if not 0 <= start < end <= length:
             return None  # marks of a text since changed: the next check brings new ones
+        from PySide6.QtGui import QTextCursor
+
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -186,6 +190,8 @@ class TextField(QPlainTextEdit):
 
     def select_span(self, start: int, end: int) -> None:
         """Put the cursor on a sentence a finding is about, selected."""
+        from PySide6.QtGui import QTextCursor
+
         length = len(self.toPlainText())
         cursor = self.textCursor()
         cursor.setPosition(min(start, length))
@@ -378,6 +384,10 @@ class TextPage(FieldPage):
 
     def __init__(self, document: Document, section: str, ask_join: AskJoin | None = None,
                  parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # (built when first shown: start-up names none of Qt's enums)
+
+        from gxdesk.drafting import DRAFTED_PARTS
+
         super().__init__(document, parent)
         layout = self.body_layout
         layout.addWidget(named(QLabel(SECTION_BY_ID[section].heading), "section_heading"))

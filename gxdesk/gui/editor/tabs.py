@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from gxdesk.edits import EVERYTHING, Change, Edit, SetCells
 from gxdesk.gui.document import Document
-from gxdesk.gui.editor.findings_panel import ERROR_DOT, WARNING_DOT, dot
 from gxdesk.gui.editor.note import HOLDER, Note
 from gxdesk.gui.editor.pages import FieldPage, MetaPage, TextField, TextPage
 from gxdesk.rules import ERROR, META_SECTION, Finding
@@ -144,6 +143,8 @@ class ReportTabs(QTabWidget):
 
     def _dot(self, error: bool) -> QIcon:
         if error not in self._dots:
+            from gxdesk.gui.editor.findings_panel import ERROR_DOT, WARNING_DOT, dot  # only with findings
+
             self._dots[error] = dot(ERROR_DOT if error else WARNING_DOT)
         return self._dots[error]
 

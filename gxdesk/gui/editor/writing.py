@@ -11,13 +11,11 @@
 from __future__ import annotations
 
 from gxdesk.deadline import deadline_for, parse_month_day, shown
-from gxdesk.drafting import drafts_for
 from gxdesk.edits import SetExplanation, SetText
 from gxdesk.errors import InputError
 from gxdesk.gui.host import Host
 from gxdesk.rules import ERROR, Finding
 from gxdesk.schema import TEXT_PART_BY_ID
-from gxdesk.text_checks.places import part_name
 
 
 def install(host: Host) -> Writing:
@@ -38,6 +36,9 @@ class Writing:
 
     def draft(self, part: str) -> bool:
         """Fill ``part`` with the text drafted from the figures; False if nothing changed."""
+        from gxdesk.drafting import drafts_for  # (imported when first used, not at start-up)
+        from gxdesk.text_checks.places import part_name
+
         prompts = self.host.prompts
         try:
             drafted = drafts_for(self.document.report, part)
