@@ -12,6 +12,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication
 
+from gxdesk import gxr
 from gxdesk.autosave import Draft
 from gxdesk.gui.editor.table_view import ReportTableView
 from gxdesk.gui.files.lifecycle import SAMPLE
@@ -28,9 +29,10 @@ from gxdesk.gui.prompts import (
 )
 from gxdesk.gui.window import MainWindow
 from gxdesk.importer.summary import ImportSummary
-from gxdesk.model import CellKey
+from gxdesk.model import CellKey, Report
 from gxdesk.rules import Finding
 from gxdesk.sample import load_sample
+from gxdesk.schema import REQUEST_COLUMN_IDS
 
 
 class Answers:
@@ -224,3 +226,14 @@ def type_into(qtbot, view: ReportTableView, key, text: str, commit=Qt.Key.Key_Re
     type_text(qtbot, editor, text[1:])
     qtbot.keyClick(editor, commit)
     qtbot.waitUntil(lambda: view.indexWidget(index) is None, timeout=2000)
+
+
+def last_year(tmp_path: Path) -> Path:
+    """Last year's report as a file: the sample as 2024, with 四 (结转下年度继续办理) 1–6 by column."""
+    previous: Report = load_sample()
+    previous.year = 2024
+    for i, column in enumerate(REQUEST_COLUMN_IDS):
+        previous.cells[("requests", "carried_forward", column)] = i + 1
+    path = tmp_path / "2024.gxr"
+    gxr.save(previous, path)
+    return path

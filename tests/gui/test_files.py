@@ -12,13 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gxdesk import gxr
-from gxdesk.model import Report
 from gxdesk.resources import data_file
 from gxdesk.sample import SAMPLE_NAME, load_sample
 from gxdesk.schema import REQUEST_COLUMN_IDS
 from gxdesk.settings import Settings
 from gxdesk.userdirs import autosave_dir
-from tests.gui.conftest import type_into
+from tests.gui.conftest import last_year, type_into
 
 NEW = ("requests", "new", "natural_person")
 
@@ -161,16 +160,6 @@ def test_a_draft_of_a_file_is_offered_when_that_file_is_opened(qtbot, make_windo
     assert answers.asked == ["recover"]
     assert window.report.cells[NEW] == 4321 and window.document.path == path.resolve()
     assert window.files.save() and gxr.load(path).cells[NEW] == 4321
-
-
-def last_year(tmp_path: Path) -> Path:
-    previous: Report = load_sample()
-    previous.year = 2024
-    for i, column in enumerate(REQUEST_COLUMN_IDS):
-        previous.cells[("requests", "carried_forward", column)] = i + 1
-    path = tmp_path / "2024.gxr"
-    gxr.save(previous, path)
-    return path
 
 
 def test_last_years_report_fills_the_carry_over_as_one_step(qtbot, window, answers, tmp_path):

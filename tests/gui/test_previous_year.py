@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 from gxdesk import gxr
-from gxdesk.model import Report
 from gxdesk.sample import load_sample
 from gxdesk.schema import REQUEST_COLUMN_IDS
+from tests.gui.conftest import last_year
 
 CARRIED = [("requests", "carried_over", c) for c in REQUEST_COLUMN_IDS]
-
-
-def last_year(tmp_path: Path) -> Path:
-    previous: Report = load_sample()
-    previous.year = 2024
-    for i, column in enumerate(REQUEST_COLUMN_IDS):
-        previous.cells[("requests", "carried_forward", column)] = i + 1
-    path = tmp_path / "2024.gxr"
-    gxr.save(previous, path)
-    return path
 
 
 def load_action(window):
