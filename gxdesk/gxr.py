@@ -47,7 +47,7 @@ PREVIOUS = "previous"  # last year's report, kept inside this one for the cross-
 _CONTENT_KEYS = frozenset((*(f.id for f in META_FIELDS), "text", *(t.id for t in schema.TABLES)))
 _TOP_KEYS = _CONTENT_KEYS | {"format", "version", EXPLANATIONS, PREVIOUS}
 _EXPLANATION_KEYS = (*FindingKey._fields, "text")
-# The entered columns of each row, in file order (a 汇总 reads a thousand files).
+# The entered columns of each row, in file order: what a row holds in the file, read and written.
 _ENTERED_COLUMNS = {(t.id, r.id): tuple(c.id for c in t.block_of(r.id).columns if not c.computed)
                     for t in schema.TABLES for r in t.rows}
 _DECIMAL_TEXT = re.compile(r"\d+(\.\d+)?", re.ASCII)
@@ -330,10 +330,10 @@ def _content(report: Report) -> dict[str, Any]:
     for table in schema.TABLES:
         rows: dict[str, Any] = {}
         for block in table.blocks:
-            columns = [c.id for c in block.columns if not c.computed]
             for row in block.rows:
                 if row.computed:
                     continue
+                columns = _ENTERED_COLUMNS[(table.id, row.id)]
                 values = [_json_value(report.cells[(table.id, row.id, c)]) for c in columns]
                 if block.file_form is FileForm.LIST:
                     rows[row.id] = values
