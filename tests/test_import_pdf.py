@@ -17,6 +17,7 @@ from gxdesk import gxr, model
 from gxdesk.importer import ImportFileError, ImportResult, import_file, pdf_reader
 from gxdesk.importer.extract import clean_paragraph
 from gxdesk.importer.lines import norm
+from gxdesk.limits import MAX_META_CHARS
 from gxdesk.model import Report
 from gxdesk.render import render
 from gxdesk.sample import load_sample
@@ -61,6 +62,19 @@ def test_gxdesks_own_pdf(corpus: Path, name: str) -> None:
     assert not result.findings and not result.unfound and not result.blank
     # gxdesk prints every cell, 0 as 0: nothing is read from a blank.
     assert not result.zeroed
+
+
+LONG_ORGAN = "青禾省青禾市青禾县人民政府国有资产监督管理委员会机关后勤事务服务中心党总支办公室"  # 40 characters
+
+
+@pytest.mark.parametrize("organ", [LONG_ORGAN, (LONG_ORGAN * 3)[:MAX_META_CHARS["organ"]]], ids=["40", "limit"])
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_a_long_organs_title_wrapped_over_many_lines_reads_whole(tmp_path: Path, organ: str, suffix: str) -> None:
+    # Printed 上长下短, a 40-character name's title takes 4 lines; only the last 3 used to be read.
+    report = load_sample()
+    report.organ = organ
+    render(report, tmp_path / f"long{suffix}")
+    assert import_file(tmp_path / f"long{suffix}").report.organ == organ
 
 
 @pytest.mark.parametrize("source", sorted(p.name for p in REAL.iterdir() if p.suffix in (".txt", ".md")))

@@ -19,6 +19,7 @@ from gxdesk import schema
 from gxdesk.importer.errors import ImportFileError
 from gxdesk.importer.lines import Line, is_figure, norm
 from gxdesk.importer.tables import read_table
+from gxdesk.limits import MAX_META_CHARS
 from gxdesk.model import ENTERED_KEYS, SUM_TERMS, CellKey, Report, Value
 from gxdesk.rules import Finding, check_stated
 from gxdesk.schema import SECTIONS, TEXT_PARTS, YEAR_MAX, YEAR_MIN, TextPart
@@ -310,8 +311,10 @@ def _page_title(title: str) -> re.Match[str] | None:
     return None
 
 
-MAX_TITLE_LINES = 3  # a long title wraps
-MAX_TITLE = 80
+# A title is the organ's name (up to limits' 100 characters) and "YYYY年政府信息公开工作年度报告";
+# printed 上长下短 at 20 or fewer characters a line, a 40-character name already takes 4 lines.
+MAX_TITLE = MAX_META_CHARS["organ"] + 30
+MAX_TITLE_LINES = 10
 
 
 def _title(head: list[str]) -> tuple[int, int, re.Match[str] | None]:
