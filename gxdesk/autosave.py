@@ -15,7 +15,6 @@ import json
 import os
 import time
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
 
 from gxdesk import gxr
@@ -23,13 +22,14 @@ from gxdesk.atomic import atomic_write_bytes
 from gxdesk.locks import FileLock
 from gxdesk.locks import held as _held
 from gxdesk.model import Report
+from gxdesk.records import record
 
 FORMAT = "gxdesk-draft"
 DRAFT_SUFFIX = ".draft"
 LOCK_SUFFIX = ".lock"
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     file: Path
     source: Path | None  # the report file it is a newer version of; None = never saved

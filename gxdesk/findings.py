@@ -6,11 +6,11 @@ Kept apart from ``rules`` so that the rule modules beside it (``gxdesk.text_chec
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
 from enum import Enum
 from typing import Any
 
 from gxdesk.model import FindingKey
+from gxdesk.records import fields, record, replace
 
 
 class Severity(str, Enum):
@@ -22,7 +22,7 @@ class Severity(str, Enum):
         return "错误" if self is Severity.ERROR else "提醒"
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     rule: str
     severity: Severity
@@ -53,7 +53,7 @@ class Finding:
         return self if text == self.explanation else replace(self, explanation=text)
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        out: dict[str, Any] = {name: getattr(self, name) for name in fields(self)}
         out["severity"] = self.severity.value
         return out
 

@@ -11,11 +11,11 @@ it (``render.tables`` adds what only paper needs: widths, type size, page breaks
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Hashable, Iterator, Sequence, TypeVar
 
 from gxdesk.model import CellKey
+from gxdesk.records import record
 from gxdesk.schema import Shape, Table
 
 
@@ -27,7 +27,7 @@ class CellRole(Enum):
     VALUE = "value"  # a figure, entered or computed
 
 
-@dataclass(frozen=True)
+@record
 class GridCell:
     row: int
     column: int

@@ -8,12 +8,12 @@ from the schema's ``sum_of`` definitions, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable, Mapping, NamedTuple, Union
 
 from gxdesk import schema
 from gxdesk.preamble import move_year, standard_preamble
+from gxdesk.records import field, record, replace
 from gxdesk.schema import PROACTIVE, REQUEST_COLUMN_IDS, REQUESTS, TABLE_BY_ID, TEXT_IDS, Kind
 
 Value = Union[int, Decimal, None]
@@ -67,7 +67,7 @@ def _zeros() -> dict[CellKey, Value]:
     return dict(_ZEROS)  # a copy of one made once (its values are immutable): 汇总 makes a report per unit
 
 
-@dataclass
+@record(frozen=False)
 class Report:
     organ: str = ""
     year: int = 0

@@ -9,9 +9,10 @@ importer all read these definitions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator
+
+from gxdesk.records import field, record
 
 
 class Kind(Enum):
@@ -37,7 +38,7 @@ class FileForm(Enum):
     LIST = "list"  # the figures in column order: "new": [50, 2, 0, 0, 1, 0]
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     id: str
     label: str
@@ -49,7 +50,7 @@ class Column:
         return bool(self.sum_of)
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     id: str
     label: str
@@ -67,7 +68,7 @@ class Row:
         return bool(self.sum_of)
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """Rows sharing one set of columns (section 二 has four such blocks)."""
 
@@ -84,7 +85,7 @@ class Block:
             raise ValueError(f"block {self.heading!r}: a row is one value in the file only with one entered column")
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     id: str
     section: str  # 二 / 三 / 四
@@ -137,7 +138,7 @@ class Table:
         return self.block_of(row_id).kind
 
 
-@dataclass(frozen=True)
+@record
 class TextPart:
     id: str  # the key under "text" in a .gxr file
     section: str  # 前言 / 一 / 五 / 六
@@ -145,7 +146,7 @@ class TextPart:
     hint: str  # what belongs here, shown to the clerk
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     id: str  # 一 … 六
     heading: str  # verbatim, e.g. 一、总体情况
@@ -173,7 +174,7 @@ class MetaKind(Enum):
     DATE = "date"  # YYYY-MM-DD, or "" while not yet set
 
 
-@dataclass(frozen=True)
+@record
 class MetaField:
     id: str  # the Report attribute and the key in a .gxr file
     label: str

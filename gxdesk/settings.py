@@ -9,16 +9,16 @@ list must never stop the program from starting.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gxdesk.atomic import atomic_write_bytes
+from gxdesk.records import field, record
 
 FILE_NAME = "settings.json"
 MAX_RECENT = 8
 
 
-@dataclass
+@record(frozen=False)
 class Settings:
     recent: list[str] = field(default_factory=list)  # absolute paths, most recent first
     last_folder: str = ""

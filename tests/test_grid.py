@@ -1,10 +1,10 @@
 """The printed table shapes follow the official format and come from the schema."""
 
-import dataclasses
+
 
 import pytest
 
-from gxdesk import schema
+from gxdesk import records, schema
 from gxdesk.grid import CellRole, fit_heights, grid_of
 
 
@@ -95,6 +95,6 @@ def test_every_printed_column_has_a_width(table):
 
 
 def test_a_table_whose_widths_do_not_match_its_grid_is_refused():
-    narrow = dataclasses.replace(schema.APPEALS, widths_mm=(156 / 14,) * 14)
+    narrow = records.replace(schema.APPEALS, widths_mm=(156 / 14,) * 14)
     with pytest.raises(ValueError, match="15 columns but gives 14 widths"):
         grid_of(narrow)

@@ -1,10 +1,10 @@
 """The schema is the contract everything else reads: ids, order, labels, computed cells."""
 
-import dataclasses
+
 
 import pytest
 
-from gxdesk import schema
+from gxdesk import records, schema
 from gxdesk.model import Report
 from gxdesk.schema import APPEALS, PROACTIVE, REQUESTS
 
@@ -97,7 +97,7 @@ def test_rows_have_a_short_name_for_running_text():
 
 
 def test_meta_fields_are_the_reports_meta_attributes():
-    attributes = [f.name for f in dataclasses.fields(Report) if f.name not in ("text", "cells", "explanations", "previous")]
+    attributes = [name for name in records.fields(Report) if name not in ("text", "cells", "explanations", "previous")]
     assert [f.id for f in schema.META_FIELDS] == attributes
     assert schema.META_LABELS["doc_number"] == "发文字号"
 

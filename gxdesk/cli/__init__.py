@@ -160,7 +160,9 @@ def open_window(args: Sequence[str]) -> int:
     if len(args) > 1:
         print("gxdesk: 一次只能打开一个报告文件", file=sys.stderr)
         return 2
-    # Imported only here: the subcommands never load Qt.
+    # Imported only here: the subcommands never load Qt. First the quicker check of imports
+    # (gxdesk.gui.feature_check), for the ~85 modules the window imports after it.
+    importlib.import_module("gxdesk.gui.feature_check").install()
     app = importlib.import_module("gxdesk.gui.app")
     return int(app.run(args[0] if args else None))
 

@@ -24,7 +24,6 @@ import bisect
 import os
 import struct
 import sys
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from stat import S_ISREG
 from typing import BinaryIO, Iterable
 
 from gxdesk.errors import InputError
+from gxdesk.records import record
 from gxdesk.render import face_index
 
 FONT_PATH_ENV = "GXDESK_FONT_PATH"
@@ -47,7 +47,7 @@ class FontRole(Enum):
     SONG = "宋体"  # tables and page numbers
 
 
-@dataclass(frozen=True)
+@record
 class _Spec:
     names: tuple[str, ...]  # standard family names, preferred first (the first is what a .docx names)
     keywords: tuple[str, ...]  # lower-case substrings that identify the style elsewhere
@@ -70,7 +70,7 @@ _SPECS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Face:
     """One font in a file (a .ttc holds several)."""
 
@@ -85,7 +85,7 @@ class Face:
         return self.families[0] if self.families else Path(self.path).stem
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     role: FontRole
     face: Face | None  # None: the built-in STSong-Light
@@ -116,7 +116,7 @@ NOT_EMBEDDED = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class FontSet:
     choices: dict[FontRole, Choice]
     warnings: tuple[str, ...]  # about the fonts the user chose

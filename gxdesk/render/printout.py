@@ -11,46 +11,46 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from typing import Union
 
 from gxdesk.errors import InputError
 from gxdesk.model import Report
+from gxdesk.records import record
 from gxdesk.render import breaking, page, tables
 from gxdesk.render.tables import PrintedTable
 
 
-@dataclass(frozen=True)
+@record
 class Title:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class DocNumber:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     level: int  # 1 一、 (黑体)  2 （一） (楷体)  3 1. (仿宋)
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     text: str  # "\n" = a line break inside the paragraph
     lead: str = ""  # a run-in heading the clerk typed at its start (（一）主动公开。), set as its level
     lead_level: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Signature:
     organ: str
     date: str
     seal: bool
 
 
-@dataclass(frozen=True)
+@record
 class PageBreak:
     pass
 
@@ -58,7 +58,7 @@ class PageBreak:
 Piece = Union[Title, DocNumber, Heading, Paragraph, PrintedTable, Signature, PageBreak]
 
 
-@dataclass(frozen=True)
+@record
 class Printout:
     title: str  # the title on one line, for the file's metadata
     organ: str

@@ -9,18 +9,18 @@ the header rows opening the continuation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Mapping
 
 from gxdesk import schema
 from gxdesk.grid import CellRole, Grid, GridCell, grid_of
 from gxdesk.model import CellKey, Report
 from gxdesk.numbers import format_figure
+from gxdesk.records import record, replace
 from gxdesk.render import breaking, page
 from gxdesk.schema import Shape
 
 
-@dataclass(frozen=True)
+@record
 class PrintedTable:
     grid: Grid  # the whole table, or the run of its rows that one page holds
     figures: Mapping[CellKey, str]  # every figure as printed

@@ -33,7 +33,8 @@ def test_a_first_start_shows_the_start_page_not_the_sample(qtbot, make_window):
     assert window.windowTitle().startswith("开始 — ")
     page = window.start_screen.page
     assert [b.text() for b in page.buttons.values()] == ["新建报告", "打开…", "从上年报告开始…", "查看示例", "汇总各单位报告…"]
-    assert page.recent.item(0).text() == "（还没有打开过报告）"
+    assert page.no_recent.isVisible() and page.no_recent.text() == "（还没有打开过报告）"
+    assert not page.recent.isVisible()
     save = next(a for a in window.file_menu.actions() if a.text().startswith("保存"))
     assert not save.isEnabled() and not window.findings_panel.isVisible()  # nothing of a report's yet
     assert window.status_summary.text() == ""

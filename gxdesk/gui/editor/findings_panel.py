@@ -13,7 +13,6 @@ button, or 检查 → 检查面板), which is respected until they open it again
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.gui.document import Document
+from gxdesk.records import replace
 from gxdesk.rules import ERROR, Finding, summary
 from gxdesk.schema import TABLE_BY_ID
 

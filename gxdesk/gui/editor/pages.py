@@ -136,6 +136,7 @@ class TextField(QPlainTextEdit):
         self._pasting = False
         self._finding_spans: list[tuple[int, int, bool]] = []  # (start, end, is an error)
         self._repeated: tuple[tuple[int, int], ...] = ()
+        self._marks_shown = False  # extra selections are set on the field
         _watch(self)
         self.textChanged.connect(self._typed)
         self.load()
@@ -160,6 +161,8 @@ class TextField(QPlainTextEdit):
         return {"finding": [(s, e) for s, e, _ in self._finding_spans], "repeated": list(self._repeated)}
 
     def _mark(self) -> None:
+        if not (self._repeated or self._finding_spans or self._marks_shown):
+            return  # nothing to mark, nothing to take away (and no QTextCharFormat before the first paint)
         from PySide6.QtGui import QTextCharFormat
 
         selections = []
@@ -174,7 +177,9 @@ class TextField(QPlainTextEdit):
             fmt.setUnderlineColor(_UNDERLINE[error])
             fmt.setBackground(_TINT[error])
             selections.append(self._selection(start, end, fmt, length))
-        self.setExtraSelections([s for s in selections if s is not None])
+        shown = [s for s in selections if s is not None]
+        self.setExtraSelections(shown)
+        self._marks_shown = bool(shown)
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat, length: int) -> QTextEdit.ExtraSelection | None:
         if not 0 <= start < end <= length:

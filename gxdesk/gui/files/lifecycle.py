@@ -315,8 +315,11 @@ class Files:
         return choice == "discard"
 
     def _remember(self, path: Path) -> None:
-        self.host.settings.add_recent(path)
-        self.host.save_settings()
+        settings = self.host.settings
+        before = (settings.recent, settings.last_folder)
+        settings.add_recent(path)
+        if (settings.recent, settings.last_folder) != before:  # reopening the last report changes nothing
+            self.host.save_settings()
 
     def close(self) -> None:
         """The window closes (after ``may_discard``): the draft, its lock and the report's lock go."""

@@ -56,7 +56,7 @@ class Start:
             from gxdesk.gui.importing.drops import FileDrops
 
             # A .gxr dropped anywhere on the page opens; a published report (.pdf, .docx, …) is imported.
-            self._page.drops = FileDrops(self._page.viewport(), files.open_file, self.importing.import_path)
+            self._page.drops = FileDrops(self._page.drop_target, files.open_file, self.importing.import_path)
             self.host.set_start_page(self._page)
         return self._page
 

@@ -6,12 +6,11 @@ It only shows and collects: every button calls back into the start feature
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,9 +26,10 @@ from PySide6.QtWidgets import (
 from gxdesk import gxr
 from gxdesk.dates import chinese_datetime
 from gxdesk.gui.actions import named
+from gxdesk.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Recent:
     """A line of 最近打开: the file, and what it holds as far as a quick look can tell."""
 
@@ -59,7 +59,7 @@ class Recent:
         return f"{what}\n最后修改：{self.changed}　{self.path}"
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """One way to begin: a big button, and a line under it saying what it does."""
 
@@ -70,13 +70,21 @@ class Choice:
 
 
 class StartPage(QScrollArea):
-    """The page scrolls rather than squeezes when the window is small (150 % on a laptop)."""
+    """The page scrolls rather than squeezes when the window is small (150 % on a laptop).
+
+    It names no enum of Qt's namespace (``Qt.…``): the first one named builds all ~90 of
+    them, a third of the time gxdesk's first paint takes beyond a bare window's.
+    """
 
     recent_chosen = Signal(object)  # a Path
 
     def __init__(self, choices: list[Choice], back: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("start_page")
+        # Our own viewport rather than viewport()'s: wrapping the one Qt made builds ~60 enum
+        # types of other classes. Files are dropped on it (the start feature's FileDrops).
+        self.drop_target = QWidget()
+        self.setViewport(self.drop_target)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = named(QFrame(), "start_body")
@@ -93,7 +101,10 @@ class StartPage(QScrollArea):
         self.back = named(QPushButton(), "start_back")
         self.back.clicked.connect(lambda: back())
         self.back.hide()
-        outer.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back)
+        back_row.addStretch(1)
+        outer.addLayout(back_row)
         body = QHBoxLayout()
         body.setSpacing(24)
         outer.addSpacing(8)
@@ -118,25 +129,29 @@ class StartPage(QScrollArea):
         self.recent.setAlternatingRowColors(True)
         self.recent.itemActivated.connect(self._activated)
         self.recent.itemClicked.connect(self._activated)
+        self.recent_paths: list[Path] = []  # the file of each line of the list
+        self.no_recent = named(QLabel("（还没有打开过报告）"), "no_recent")
         self.drops: QObject | None = None  # what takes files dropped on the page (the start feature's)
         recent.addWidget(self.recent, 1)
+        recent.addWidget(self.no_recent)
         recent.addWidget(named(QLabel("也可以把报告文件拖到这里：.gxr 直接打开，"
                                       "已发布的 PDF、Word、网页报告导入为新报告。", wordWrap=True), "hint"))
+        recent.addStretch(0)  # takes the list's room while there is no list (show_recent)
+        self.recent_column = recent
         body.addLayout(recent, 3)
 
     def show_recent(self, entries: list[Recent]) -> None:
         self.recent.clear()
+        self.recent_paths = [entry.path for entry in entries]
         for entry in entries:
             item = QListWidgetItem(entry.text())
-            item.setData(Qt.ItemDataRole.UserRole, entry.path)
             item.setToolTip(str(entry.path))
             if not entry.changed or not entry.readable:
                 item.setForeground(self.palette().placeholderText())
             self.recent.addItem(item)
-        if not entries:
-            item = QListWidgetItem("（还没有打开过报告）")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.recent.addItem(item)
+        self.recent.setVisible(bool(entries))
+        self.no_recent.setVisible(not entries)
+        self.recent_column.setStretch(self.recent_column.count() - 1, 0 if entries else 1)
 
     def show_back(self, name: str) -> None:
         """Offer to go back to the report open behind the page ("" when none is)."""
@@ -144,6 +159,6 @@ class StartPage(QScrollArea):
         self.back.setVisible(bool(name))
 
     def _activated(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(path, Path):
-            self.recent_chosen.emit(path)
+        row = self.recent.row(item)
+        if 0 <= row < len(self.recent_paths):
+            self.recent_chosen.emit(self.recent_paths[row])
