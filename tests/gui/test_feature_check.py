@@ -6,7 +6,7 @@ import sys
 import types
 from pathlib import Path
 
-import PySide6.QtCore  # noqa: F401  (shiboken's feature support is loaded with it)
+import PySide6.QtCore  # shiboken's feature support is loaded with it
 
 import gxdesk.gui.window
 import gxdesk.schema
