@@ -24,11 +24,11 @@ pytestmark = pytest.mark.subprocess
 PROBE = """
 import enum, sys
 made = []
-original = enum.EnumType._create_
+original = enum.EnumMeta._create_
 def create(cls, *args, **kwargs):
     made.append(str(args[0] if args else kwargs.get("class_name")))
     return original(cls, *args, **kwargs)
-enum.EnumType._create_ = create
+enum.EnumMeta._create_ = create
 import PySide6.QtCore
 print("LAZY:" + str("ItemFlag" not in made))
 from gxdesk.gui import app
