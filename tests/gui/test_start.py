@@ -34,7 +34,7 @@ def test_a_first_start_shows_the_start_page_not_the_sample(qtbot, make_window):
     page = window.start_screen.page
     assert [b.text() for b in page.buttons.values()] == ["新建报告", "打开…", "从上年报告开始…", "查看示例", "汇总各单位报告…"]
     assert page.no_recent.isVisible() and page.no_recent.text() == "（还没有打开过报告）"
-    assert not page.recent.isVisible()
+    assert page.recent_list is None  # made when there is a report to list
     save = next(a for a in window.file_menu.actions() if a.text().startswith("保存"))
     assert not save.isEnabled() and not window.findings_panel.isVisible()  # nothing of a report's yet
     assert window.status_summary.text() == ""
@@ -138,6 +138,19 @@ def test_back_to_the_start_page_and_to_the_report(qtbot, window):
     assert window.on_start_page and page.back.isVisible() and "示例报告" in page.back.text()
     qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
     assert not window.on_start_page
+
+
+def test_the_first_report_saved_appears_on_the_start_page_in_place_of_the_none_yet_line(
+        qtbot, make_window, answers, tmp_path):
+    window = make_window()
+    page = window.start_screen.page
+    assert page.no_recent.isVisible() and page.recent_list is None
+    click(qtbot, window, "start_new")
+    answers.save_paths.append(tmp_path / "第一份.gxr")
+    qtbot.keyClick(window.meta_page.organ, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    next(a for a in window.file_menu.actions() if a.text().startswith("开始页")).trigger()
+    assert page.recent_list is not None and page.recent_list.isVisible() and not page.no_recent.isVisible()
+    assert page.recent_list.count() == 1 and "第一份.gxr" in page.recent_list.item(0).toolTip()
 
 
 # --- Point 13: dialogs open where the report is (or Documents), and speak Chinese ---------------

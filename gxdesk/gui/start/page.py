@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +24,9 @@ from PySide6.QtWidgets import (
 from gxdesk import gxr
 from gxdesk.dates import chinese_datetime
 from gxdesk.gui.actions import named
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
 from gxdesk.records import record
 
 
@@ -124,25 +125,39 @@ class StartPage(QScrollArea):
         body.addLayout(buttons, 2)
         recent = QVBoxLayout()
         recent.addWidget(named(QLabel("最近打开"), "part_title"))
-        self.recent = named(QListWidget(), "start_recent")
-        self.recent.setWordWrap(True)
-        self.recent.setAlternatingRowColors(True)
-        self.recent.itemActivated.connect(self._activated)
-        self.recent.itemClicked.connect(self._activated)
+        # The list is made when there is a first report to list (a first start has none: ~3 ms less).
+        self.recent_list: QListWidget | None = None
         self.recent_paths: list[Path] = []  # the file of each line of the list
         self.no_recent = named(QLabel("（还没有打开过报告）"), "no_recent")
         self.drops: QObject | None = None  # what takes files dropped on the page (the start feature's)
-        recent.addWidget(self.recent, 1)
         recent.addWidget(self.no_recent)
         recent.addWidget(named(QLabel("也可以把报告文件拖到这里：.gxr 直接打开，"
                                       "已发布的 PDF、Word、网页报告导入为新报告。", wordWrap=True), "hint"))
-        recent.addStretch(0)  # takes the list's room while there is no list (show_recent)
+        recent.addStretch(1)  # takes the list's room while there is no list (show_recent)
         self.recent_column = recent
         body.addLayout(recent, 3)
 
+    @property
+    def recent(self) -> QListWidget:
+        """The 最近打开 list, made when first needed."""
+        if self.recent_list is None:
+            from PySide6.QtWidgets import QListWidget
+
+            listed = self.recent_list = named(QListWidget(), "start_recent")
+            listed.setWordWrap(True)
+            listed.setAlternatingRowColors(True)
+            listed.itemActivated.connect(self._activated)
+            listed.itemClicked.connect(self._activated)
+            self.recent_column.insertWidget(1, listed, 1)  # under its title
+        return self.recent_list
+
     def show_recent(self, entries: list[Recent]) -> None:
-        self.recent.clear()
         self.recent_paths = [entry.path for entry in entries]
+        if not entries and self.recent_list is None:
+            return  # the page is made with the "none yet" line showing
+        from PySide6.QtWidgets import QListWidgetItem
+
+        self.recent.clear()
         for entry in entries:
             item = QListWidgetItem(entry.text())
             item.setToolTip(str(entry.path))
