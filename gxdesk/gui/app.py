@@ -7,6 +7,7 @@ paint needs; export and import modules load when their menu item is used.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from types import TracebackType
@@ -126,6 +127,26 @@ def _install_error_handler(window: MainWindow) -> None:
 
 
 def run(path: str | None) -> int:
+    gc.disable()  # until the first paint (cli.open_window turned it off before Qt was imported)
+    try:
+        return _run(path)
+    finally:
+        gc.enable()
+
+
+def _collecting_again(then: Callable[[], object]) -> Callable[[], None]:
+    """After the first paint: what start-up made stays (frozen: never searched for cycles
+    again, which also shortens every later pass), the collector is back, then ``then``."""
+
+    def painted() -> None:
+        gc.freeze()
+        gc.enable()
+        then()
+
+    return painted
+
+
+def _run(path: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     configure(app)
@@ -135,9 +156,9 @@ def run(path: str | None) -> int:
     _install_error_handler(window)
     window.start(path)
     if os.environ.get(EXIT_ON_PAINT_ENV):
-        _OnFirstPaint(app, QCoreApplication.quit)
+        _OnFirstPaint(app, _collecting_again(QCoreApplication.quit))
         app.aboutToQuit.connect(lambda: _print_first_paint(window))
     else:
-        _OnFirstPaint(app, window.document.check_text)
+        _OnFirstPaint(app, _collecting_again(window.document.check_text))
     window.place()
     return app.exec()
