@@ -161,7 +161,7 @@ def open_window(args: Sequence[str]) -> int:
         print("gxdesk: 一次只能打开一个报告文件", file=sys.stderr)
         return 2
     # No cycle collection until the first paint (gxdesk.gui.app.run turns it back on): the
-    # start-up's 35 000 new objects hold a few hundred of garbage, and ~70 passes cost ~10 ms.
+    # start-up makes ~35 000 objects and only a few hundred of them garbage; ~70 passes cost ~10 ms.
     gc.disable()
     # Imported only here: the subcommands never load Qt. First the quicker check of imports
     # (gxdesk.gui.feature_check), for the ~85 modules the window imports after it.

@@ -57,6 +57,21 @@ def test_new_report_then_save_then_the_next_start_reopens_it(qtbot, make_window,
     assert again.report.organ == "Test Bureau"
 
 
+def test_reopening_the_last_report_leaves_the_settings_file_as_it_was(qtbot, make_window, tmp_path, home):
+    """Nothing in it changes (the report is first already), so start-up writes nothing (an fsync saved)."""
+    mine = tmp_path / "mine.gxr"
+    gxr.save(load_sample(), mine)
+    Settings(recent=[str(mine.resolve())], last_folder=str(mine.resolve().parent)).save(home / "settings.json")
+    before = (home / "settings.json").stat().st_mtime_ns
+    os.utime(home / "settings.json", ns=(before - 10**9, before - 10**9))  # a rewrite would show
+    written = (home / "settings.json").stat().st_mtime_ns
+    window = make_window()
+    assert window.document.path == mine.resolve()
+    assert (home / "settings.json").stat().st_mtime_ns == written
+    window.files.open_file(tmp_path / "mine.gxr")  # the same again: still nothing to write
+    assert (home / "settings.json").stat().st_mtime_ns == written
+
+
 def test_the_start_page_lists_recent_reports_with_organ_year_and_last_change(qtbot, make_window, tmp_path, home):
     mine = tmp_path / "2025.gxr"
     gxr.save(load_sample(), mine)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from gxdesk import gxr
 from gxdesk.dates import chinese_datetime
 from gxdesk.gui.actions import named
+from gxdesk.records import record
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem
-from gxdesk.records import record
 
 
 @record
