@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
     def _switch_tab(self, step: int) -> None:
         if self._tabs is not None and self.pages.currentWidget() is self._tabs:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+            self.tabs.focus_page()
 
     def _clear_stale_message(self, change: Change) -> None:
         """A passing note (a refusal, 已保存) is about what was before: the report moved on."""

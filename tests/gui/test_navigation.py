@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from gxdesk.gui.editor.flags import ERROR_BG
 from tests.gui.conftest import type_into
@@ -94,3 +95,26 @@ def test_ctrl_tab_and_ctrl_page_down_switch_tabs_from_inside_a_table(qtbot, wind
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # from a text field too
     assert tabs.currentIndex() == window.tab_of_section["二"]
+
+
+def test_after_ctrl_tab_the_keyboard_is_in_the_new_page_typing_goes_into_its_table(qtbot, window):
+    """Switched to with Ctrl+Tab, a table takes what is typed next (it went to the tab bar before)."""
+    tabs = window.tabs
+    tabs.setCurrentIndex(window.tab_of_section["三"])
+    view = window.view("requests")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    appeals = window.view("appeals")
+    assert tabs.currentIndex() == window.tab_of_section["四"] and appeals.hasFocus()
+    index = appeals.currentIndex()
+    key = appeals.report_model.cell(index).key
+    assert key is not None  # the cursor is on a figure the clerk enters
+    qtbot.keyClick(QApplication.focusWidget(), "5")  # the first key opens the cell's editor
+    editor = appeals.indexWidget(index)
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: appeals.indexWidget(index) is None, timeout=2000)
+    assert window.report.cells[key] == 5
+    qtbot.keyClick(appeals, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # to 五: its text field
+    assert isinstance(QApplication.focusWidget(), QPlainTextEdit)
+    assert QApplication.focusWidget() is next(iter(window.text_page("五").fields.values()))

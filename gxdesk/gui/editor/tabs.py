@@ -193,6 +193,18 @@ class ReportTabs(QTabWidget):
             view.select_keys(keys)
             view.setFocus()
 
+    def focus_page(self) -> None:
+        """The keyboard in the page in front (after Ctrl+Tab): its table, or its first field, so
+        that what is typed next goes where the eye is, not to the tab bar."""
+        page = self.page(self.currentIndex())
+        page.show()  # a page built just now is shown by its layout only later: no focus until then
+        if isinstance(page, FieldPage):
+            first = next(iter(page.fields.values()), None)
+            if first is not None:
+                first.setFocus()
+        else:
+            page.setFocus()
+
     def show_page(self, section: str, field: str = "") -> None:
         self.setCurrentIndex(self.tab_of_section[section])
         if field:
