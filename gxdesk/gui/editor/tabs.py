@@ -198,12 +198,10 @@ class ReportTabs(QTabWidget):
         that what is typed next goes where the eye is, not to the tab bar."""
         page = self.page(self.currentIndex())
         page.show()  # a page built just now is shown by its layout only later: no focus until then
-        if isinstance(page, FieldPage):
-            first = next(iter(page.fields.values()), None)
-            if first is not None:
-                first.setFocus()
-        else:
+        if not isinstance(page, FieldPage):
             page.setFocus()
+        elif page.fields:
+            self.show_field(next(iter(page.fields)))
 
     def show_page(self, section: str, field: str = "") -> None:
         self.setCurrentIndex(self.tab_of_section[section])
