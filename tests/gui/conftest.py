@@ -217,9 +217,14 @@ def type_text(qtbot, widget, text: str) -> None:
 
 def type_into(qtbot, view: ReportTableView, key, text: str, commit=Qt.Key.Key_Return) -> None:
     """Select a cell and type into it as a clerk does: the first key opens the editor."""
-    index = view.report_model.index_of(key)
-    view.setCurrentIndex(index)
+    view.setCurrentIndex(view.report_model.index_of(key))
     view.setFocus()
+    type_here(qtbot, view, text, commit)
+
+
+def type_here(qtbot, view: ReportTableView, text: str, commit=Qt.Key.Key_Return) -> None:
+    """Type into the cell the cursor is on, where the keyboard already is: the first key opens the editor."""
+    index = view.currentIndex()
     type_text(qtbot, view, text[0])
     editor = view.indexWidget(index)
     assert editor is not None, "typing did not open the cell editor"

@@ -8,7 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from gxdesk.gui.editor.flags import ERROR_BG
-from tests.gui.conftest import type_into
+from gxdesk.schema import TABLE_BY_ID
+from tests.gui.conftest import type_here, type_into
 
 WRONG = ("requests", "granted", "natural_person")
 
@@ -72,19 +73,24 @@ def test_enter_and_down_move_down_in_two_into_the_block_below(qtbot, window):
     assert model.cell(view.currentIndex()).key == ("proactive", "fees", "amount")
 
 
+def focused_table(window, table_id: str):
+    """The table's tab in front and the keyboard in the table."""
+    window.tabs.setCurrentIndex(window.tab_of_section[TABLE_BY_ID[table_id].section])
+    view = window.view(table_id)
+    view.setFocus()
+    return view
+
+
 def test_ctrl_tab_and_ctrl_page_down_switch_tabs_from_inside_a_table(qtbot, window):
     tabs = window.tabs
-    tabs.setCurrentIndex(window.tab_of_section["三"])
-    view = window.view("requests")
-    view.setFocus()
+    view = focused_table(window, "requests")
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == window.tab_of_section["四"]
     appeals = window.view("appeals")
     appeals.setFocus()
     qtbot.keyClick(appeals, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == window.tab_of_section["五"]
-    tabs.setCurrentIndex(window.tab_of_section["三"])
-    view.setFocus()
+    focused_table(window, "requests")
     qtbot.keyClick(view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == window.tab_of_section["二"]
     window.view("proactive").setFocus()
@@ -99,21 +105,12 @@ def test_ctrl_tab_and_ctrl_page_down_switch_tabs_from_inside_a_table(qtbot, wind
 
 def test_after_ctrl_tab_the_keyboard_is_in_the_new_page_typing_goes_into_its_table(qtbot, window):
     """Switched to with Ctrl+Tab, a table takes what is typed next (it went to the tab bar before)."""
-    tabs = window.tabs
-    tabs.setCurrentIndex(window.tab_of_section["三"])
-    view = window.view("requests")
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused_table(window, "requests"), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     appeals = window.view("appeals")
-    assert tabs.currentIndex() == window.tab_of_section["四"] and appeals.hasFocus()
-    index = appeals.currentIndex()
-    key = appeals.report_model.cell(index).key
+    assert window.tabs.currentIndex() == window.tab_of_section["四"] and appeals.hasFocus()
+    key = appeals.report_model.cell(appeals.currentIndex()).key
     assert key is not None  # the cursor is on a figure the clerk enters
-    qtbot.keyClick(QApplication.focusWidget(), "5")  # the first key opens the cell's editor
-    editor = appeals.indexWidget(index)
-    assert editor is not None
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: appeals.indexWidget(index) is None, timeout=2000)
+    type_here(qtbot, appeals, "5")
     assert window.report.cells[key] == 5
     qtbot.keyClick(appeals, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # to 五: its text field
     assert isinstance(QApplication.focusWidget(), QPlainTextEdit)
