@@ -5,9 +5,10 @@ time a process registers it: 0.03–0.12 s for each CJK font, a third of a
 command-line render and most of the window's first PDF. ``load`` keeps what
 that parse produces (the face's attributes: character → glyph map, widths,
 glyph offsets, metrics, names) in the user cache folder and builds the
-``TTFont`` from it. The font file itself is still read: the subsetter copies
-glyph outlines out of it when the PDF is saved, and its table directory
-(offsets, lengths and checksums of every table) must equal the cached one.
+``TTFont`` from it. The font file itself is still needed, mapped rather than
+read (``_mapped``): the subsetter copies glyph outlines out of it when the PDF
+is saved, and its table directory (offsets, lengths and checksums of every
+table) must equal the cached one.
 
 This fills in ReportLab's private objects, so it is fenced (``rl.tested``):
 with a ReportLab release the tests have not checked, every font is parsed by
